@@ -1,0 +1,171 @@
+/// The pending events of a run, in a total order: time first, then insertion order.
+///
+/// A binary min-heap of plain structs, indexed so that any pending event can be removed. Each
+/// event takes a slot in a side table that records its heap position; slots are recycled through
+/// a free list, so once the arrays have grown to the peak number of pending events, scheduling and
+/// popping allocate nothing.
+///
+/// - Complexity: `schedule`, `popNext` and `cancel` are O(log n) for n pending events;
+///   `peekTime` is O(1).
+public struct EventList<Event> {
+    @usableFromInline
+    struct Entry {
+        @usableFromInline var time: Int64
+        @usableFromInline var sequence: UInt64
+        @usableFromInline var slot: Int32
+        @usableFromInline var event: Event
+
+        @inlinable
+        init(time: Int64, sequence: UInt64, slot: Int32, event: Event) {
+            self.time = time
+            self.sequence = sequence
+            self.slot = slot
+            self.event = event
+        }
+
+        @inlinable
+        func precedes(_ other: Entry) -> Bool {
+            time < other.time || (time == other.time && sequence < other.sequence)
+        }
+    }
+
+    @usableFromInline var heap: [Entry] = []
+    /// Heap position of the event in each slot, or -1 for a free slot.
+    @usableFromInline var positions: [Int32] = []
+    @usableFromInline var generations: [UInt32] = []
+    @usableFromInline var freeSlots: [Int32] = []
+    @usableFromInline var nextSequence: UInt64 = 0
+
+    public init() {}
+
+    /// The number of pending events.
+    @inlinable
+    public var count: Int { heap.count }
+
+    @inlinable
+    public var isEmpty: Bool { heap.isEmpty }
+
+    /// The time of the next event, or nil when none is pending.
+    @inlinable
+    public var peekTime: SimTime? {
+        heap.isEmpty ? nil : SimTime(nanoseconds: heap[0].time)
+    }
+
+    /// Adds `event` at `time`; among events at the same time it fires after those added earlier.
+    @inlinable
+    @discardableResult
+    public mutating func schedule(_ event: Event, at time: SimTime) -> EventHandle {
+        let slot = takeSlot()
+        let entry = Entry(time: time.nanoseconds, sequence: nextSequence, slot: slot, event: event)
+        nextSequence &+= 1
+        heap.append(entry)
+        siftUp(from: heap.count - 1)
+        return EventHandle(slot: slot, generation: generations[Int(slot)])
+    }
+
+    /// Removes and returns the earliest event, or nil when none is pending.
+    @inlinable
+    public mutating func popNext() -> (time: SimTime, event: Event)? {
+        guard !heap.isEmpty else { return nil }
+        let first = heap[0]
+        removeEntry(at: 0)
+        return (SimTime(nanoseconds: first.time), first.event)
+    }
+
+    /// Removes and returns the earliest event.
+    ///
+    /// - Precondition: an event is pending.
+    @inlinable
+    public mutating func removeNext() -> (time: SimTime, event: Event) {
+        guard let next = popNext() else { preconditionFailure("removeNext() on an empty event list") }
+        return next
+    }
+
+    /// Removes a pending event; returns false when it already fired or was cancelled.
+    @inlinable
+    @discardableResult
+    public mutating func cancel(_ handle: EventHandle) -> Bool {
+        let slot = Int(handle.slot)
+        guard slot >= 0, slot < positions.count, generations[slot] == handle.generation else { return false }
+        let position = Int(positions[slot])
+        guard position >= 0 else { return false }
+        removeEntry(at: position)
+        return true
+    }
+
+    /// Whether the event behind `handle` is still pending.
+    @inlinable
+    public func isPending(_ handle: EventHandle) -> Bool {
+        let slot = Int(handle.slot)
+        guard slot >= 0, slot < positions.count else { return false }
+        return generations[slot] == handle.generation && positions[slot] >= 0
+    }
+
+    // MARK: - Heap mechanics
+
+    @inlinable
+    mutating func takeSlot() -> Int32 {
+        if let slot = freeSlots.popLast() {
+            return slot
+        }
+        positions.append(-1)
+        generations.append(0)
+        return Int32(positions.count - 1)
+    }
+
+    @inlinable
+    mutating func releaseSlot(_ slot: Int32) {
+        positions[Int(slot)] = -1
+        generations[Int(slot)] &+= 1
+        freeSlots.append(slot)
+    }
+
+    @inlinable
+    mutating func removeEntry(at position: Int) {
+        releaseSlot(heap[position].slot)
+        let last = heap.removeLast()
+        guard position < heap.count else { return }
+        heap[position] = last
+        positions[Int(last.slot)] = Int32(position)
+        if position > 0 && last.precedes(heap[(position - 1) / 2]) {
+            siftUp(from: position)
+        } else {
+            siftDown(from: position)
+        }
+    }
+
+    @inlinable
+    mutating func siftUp(from start: Int) {
+        var child = start
+        let moving = heap[child]
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard moving.precedes(heap[parent]) else { break }
+            heap[child] = heap[parent]
+            positions[Int(heap[child].slot)] = Int32(child)
+            child = parent
+        }
+        heap[child] = moving
+        positions[Int(moving.slot)] = Int32(child)
+    }
+
+    @inlinable
+    mutating func siftDown(from start: Int) {
+        var parent = start
+        let moving = heap[parent]
+        let count = heap.count
+        while true {
+            var child = 2 * parent + 1
+            guard child < count else { break }
+            if child + 1 < count && heap[child + 1].precedes(heap[child]) {
+                child += 1
+            }
+            guard heap[child].precedes(moving) else { break }
+            heap[parent] = heap[child]
+            positions[Int(heap[parent].slot)] = Int32(parent)
+            parent = child
+        }
+        heap[parent] = moving
+        positions[Int(moving.slot)] = Int32(parent)
+    }
+}
