@@ -1,0 +1,55 @@
+/// The simctl command line: dispatches to a subcommand and maps errors to exit statuses.
+public enum Simctl {
+    /// Every subcommand, in the order `simctl --help` lists them.
+    public static var commands: [any Command.Type] = []
+
+    /// Runs simctl with `arguments` (without the program name); returns the exit status.
+    public static func main(_ arguments: [String], console: Console) -> Int32 {
+        guard let first = arguments.first, first != "--help", first != "-h", first != "help" else {
+            console.write(helpText)
+            return arguments.isEmpty ? ExitStatus.badInput : ExitStatus.success
+        }
+        if first == "--version" {
+            console.write("simctl \(versionString)\n")
+            return ExitStatus.success
+        }
+        guard let command = commands.first(where: { $0.name == first }) else {
+            let hint = nearestName(to: first, among: commands.map { $0.name }).map { " Did you mean '\($0)'?" } ?? ""
+            console.message("error: unknown command '\(first)'.\(hint) Run 'simctl --help' for the list.")
+            return ExitStatus.badInput
+        }
+
+        let rest = Array(arguments.dropFirst())
+        do {
+            let parsed = try parseArguments(rest, options: command.options + [.flag("help", help: "")])
+            if parsed.has("help") {
+                console.write(command.helpText)
+                return ExitStatus.success
+            }
+            return try command.run(parsed, console: console)
+        } catch let error as UsageError {
+            console.message("error: \(error.message)")
+            console.message("Run 'simctl \(command.name) --help' for usage.")
+            return ExitStatus.badInput
+        } catch let error as InputError {
+            console.message("error: \(error.message)")
+            return ExitStatus.badInput
+        } catch {
+            console.message("error: \(error)")
+            return ExitStatus.badInput
+        }
+    }
+
+    static var versionString: String { ScaleSimVersionText.current }
+
+    static var helpText: String {
+        var lines = ["OVERVIEW: simctl runs ScaleSim, a deterministic simulator of an AI-agent SaaS platform's scaling journey.",
+                     "", "USAGE: simctl COMMAND [OPTIONS]", "", "COMMANDS:"]
+        for command in commands {
+            lines.append("  " + command.name.padding(toLength: 12, withPad: " ", startingAt: 0) + command.summary)
+        }
+        lines.append("")
+        lines.append("Run 'simctl COMMAND --help' for a command's options. Exit status: 0 success, 1 failed check, 2 bad input or usage.")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
