@@ -194,8 +194,8 @@ final class ConnectionPoolTests: XCTestCase {
     }
 
     func testTombstonesStayBounded() {
-        // Many waiters time out behind a long holder; every live count stays right and the
-        // FIFO does not keep the abandoned ones once they reach the front.
+        // Many waiters time out behind a long holder. The live count stays right, and the FIFO
+        // drops abandoned waiters once they reach the front.
         var pool = ConnectionPool<Int>(capacity: 1)
         _ = pool.acquire(-1, at: at(0))
         var tickets: [PoolTicket] = []
@@ -212,5 +212,51 @@ final class ConnectionPoolTests: XCTestCase {
         XCTAssertEqual(pool.timeouts, 997)
         XCTAssertEqual(pool.release(at: at(2_000))?.waiter, 997)
         pool.checkInvariants()
+    }
+
+    func testDocumentedModel() {
+        // The example of docs/kernel.md: two connections, 1 s queries, a 2 s timeout. Five
+        // requests at 0 s: two run at once, and two wait and get a connection at 1 s. The fifth
+        // would get one at 2 s, the instant its timeout fires. The timeout was scheduled first,
+        // so it fires first and the waiter abandons.
+        var simulation = Simulation(model: PoolExampleModel())
+        for id in 0..<5 {
+            simulation.schedule(.request(id), at: .zero)
+        }
+        simulation.run(until: .seconds(10))
+        let model = simulation.model
+        model.pool.checkInvariants()
+
+        XCTAssertEqual(model.pool.grantsImmediate, 2)
+        XCTAssertEqual(model.pool.grantsAfterWait, 2)
+        XCTAssertEqual(model.timedOut, 1)
+        XCTAssertEqual(model.rejected, 0)
+        XCTAssertEqual(model.pool.inUse, 0)
+        XCTAssertEqual(model.pool.releases, 4)
+    }
+}
+
+/// The pool example of docs/kernel.md.
+private struct PoolExampleModel: SimulationModel {
+    enum Event { case request(Int), queryDone(Int), timeout(PoolTicket) }
+
+    var pool = ConnectionPool<Int>(capacity: 2)
+    let queryTime = SimDuration.seconds(1)
+    var rejected = 0
+    var timedOut = 0
+
+    mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>) {
+        switch event {
+        case .request(let id):
+            switch pool.acquire(id, at: scheduler.now) {
+            case .granted: scheduler.schedule(.queryDone(id), after: queryTime)
+            case .queued(let ticket): scheduler.schedule(.timeout(ticket), after: .seconds(2))
+            case .rejected: rejected += 1
+            }
+        case .queryDone:
+            if let next = pool.release(at: scheduler.now) { scheduler.schedule(.queryDone(next.waiter), after: queryTime) }
+        case .timeout(let ticket):
+            if pool.abandon(ticket, at: scheduler.now) != nil { timedOut += 1 }
+        }
     }
 }

@@ -168,7 +168,7 @@ final class StationTests: XCTestCase {
     }
 
     func testSetServersDownDrains() {
-        // Three busy servers cut to one: the next two completions start nobody, the third does.
+        // Three busy servers cut to one: the next two completions start no one, and the third does.
         var station = Station<Int>(servers: 3)
         for id in 0..<4 {
             _ = station.arrive(id, at: at(0))
@@ -197,7 +197,7 @@ final class StationTests: XCTestCase {
 
     func testLittlesLawOnMM1() {
         // M/M/1 with arrival rate 0.5/s and service rate 1/s, so rho = 0.5 and L = 1.
-        // Little's law holds exactly on the sample path: the integral of the number in system
+        // Little's law is exact on the sample path: the integral of the number in system
         // equals the sum of the time each customer spent in the system before the end.
         var simulation = Simulation(model: MM1Model(seed: 20_240_601, arrivalRate: 0.5, serviceRate: 1.0))
         simulation.schedule(.arrival, at: .zero)

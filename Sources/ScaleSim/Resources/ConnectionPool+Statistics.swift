@@ -1,25 +1,25 @@
 extension ConnectionPool {
-    /// The time-average fraction of existing units in use since the last reset.
+    /// Returns the time-average fraction of existing units in use since the last reset.
     ///
     /// Units removed by `setCapacity` count as existing until they are released, so the result
-    /// stays within 0...1; zero when no unit existed.
+    /// stays within 0...1. It is zero when no unit existed.
     public func utilization(at now: SimTime) -> Double {
         let provisioned = provisionedAverage.average(at: now)
         guard provisioned > 0 else { return 0 }
         return inUseAverage.average(at: now) / provisioned
     }
 
-    /// The time-average number of units in use since the last reset.
+    /// Returns the time-average number of units in use since the last reset.
     public func meanInUse(at now: SimTime) -> Double {
         inUseAverage.average(at: now)
     }
 
-    /// The time-average number of live waiters since the last reset.
+    /// Returns the time-average number of live waiters since the last reset.
     public func meanWaiting(at now: SimTime) -> Double {
         waitingAverage.average(at: now)
     }
 
-    /// The most live waiters since the last reset; a reset starts it from the current number.
+    /// The maximum number of live waiters since the last reset, which a reset sets to the current number.
     public var maxWaiting: Int {
         Int(waitingAverage.maximum)
     }

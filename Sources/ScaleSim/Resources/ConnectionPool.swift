@@ -154,8 +154,10 @@ public struct ConnectionPool<Waiter> {
         return nil
     }
 
-    /// Removes a waiter whose timeout fired and returns it; returns nil when it no longer waits
-    /// because it was granted a unit or already abandoned, and the caller then ignores the timeout.
+    /// Removes a waiter whose timeout fired and returns it.
+    ///
+    /// Returns nil when the waiter no longer waits, because it was granted a unit or already
+    /// abandoned. The caller then ignores the timeout.
     ///
     /// - Precondition: `ticket` came from this pool.
     @inlinable

@@ -42,7 +42,7 @@ public struct RingBuffer<Element> {
         storedCount == 0 ? nil : storage[head]
     }
 
-    /// The element `offset` places behind the front; offset 0 is `first`.
+    /// Accesses the element `offset` places behind the front; offset 0 is `first`.
     ///
     /// - Precondition: `0 <= offset < count`.
     @inlinable

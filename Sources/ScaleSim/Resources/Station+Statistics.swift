@@ -1,35 +1,35 @@
 extension Station {
-    /// The time-average fraction of existing servers that were busy since the last reset.
+    /// Returns the time-average fraction of existing servers that were busy since the last reset.
     ///
     /// Servers removed by `setServers` count as existing until their service finishes, so the
-    /// result stays within 0...1; zero when no server existed.
+    /// result stays within 0...1. It is zero when no server existed.
     public func utilization(at now: SimTime) -> Double {
         let provisioned = provisionedAverage.average(at: now)
         guard provisioned > 0 else { return 0 }
         return busyAverage.average(at: now) / provisioned
     }
 
-    /// The time-average number of busy servers since the last reset: the carried load in Erlangs.
+    /// Returns the time-average number of busy servers since the last reset: the carried load in Erlangs.
     public func meanBusyServers(at now: SimTime) -> Double {
         busyAverage.average(at: now)
     }
 
-    /// The time-average number of waiting customers since the last reset.
+    /// Returns the time-average number of waiting customers since the last reset.
     public func meanQueueLength(at now: SimTime) -> Double {
         queueAverage.average(at: now)
     }
 
-    /// The time-average number of customers waiting or in service since the last reset.
+    /// Returns the time-average number of customers waiting or in service since the last reset.
     public func meanInSystem(at now: SimTime) -> Double {
         inSystemAverage.average(at: now)
     }
 
-    /// The time-average number of existing servers since the last reset.
+    /// Returns the time-average number of existing servers since the last reset.
     public func meanServers(at now: SimTime) -> Double {
         provisionedAverage.average(at: now)
     }
 
-    /// The longest queue since the last reset; a reset starts it from the current length.
+    /// The maximum queue length since the last reset, which a reset sets to the current length.
     public var maxQueueLength: Int {
         Int(queueAverage.maximum)
     }

@@ -99,8 +99,10 @@ public struct Station<Customer> {
         return queues[priority].count
     }
 
-    /// Admits an arrival: `.startService` means a server is now busy with it and the caller
-    /// schedules its departure; `.queued` means it waits; `.rejected` means the queue is full.
+    /// Admits an arrival to a free server, to the queue of its class, or rejects it.
+    ///
+    /// On `.startService` a server is now busy with the customer, and the caller schedules its
+    /// departure. On `.queued` the customer waits. On `.rejected` the queue was full.
     ///
     /// - Precondition: `0 <= priority < priorityClasses`.
     @inlinable

@@ -8,7 +8,7 @@
 public struct TokenBucket: Sendable {
     /// Tokens added per second of simulated time.
     public let ratePerSecond: Double
-    /// The most tokens the bucket holds, and so the largest burst it admits at once.
+    /// The maximum number of tokens in the bucket, and so the largest burst it admits at once.
     public let burst: Double
 
     @usableFromInline var storedTokens: Double
@@ -36,7 +36,7 @@ public struct TokenBucket: Sendable {
     /// Tokens taken by admitted requests since the last reset.
     public var admittedTokens: Double { admittedTokenTotal }
 
-    /// The tokens in the bucket at `now`.
+    /// Returns the tokens in the bucket at `now`.
     ///
     /// - Precondition: `now` is not before the last `tryTake`.
     @inlinable
@@ -46,8 +46,8 @@ public struct TokenBucket: Sendable {
         return Swift.min(burst, storedTokens + ratePerSecond * elapsed / 1e9)
     }
 
-    /// Takes `tokens` and returns true if the bucket holds that many at `now`; otherwise takes
-    /// nothing and returns false. Both outcomes are counted.
+    /// Takes `tokens` and returns true if the bucket contains that many at `now`. Otherwise it
+    /// takes nothing and returns false. Both outcomes are counted.
     ///
     /// - Precondition: `tokens` is finite and positive; `now` is not before the last `tryTake`.
     @inlinable
@@ -67,9 +67,10 @@ public struct TokenBucket: Sendable {
         return true
     }
 
-    /// The shortest wait after `now` at which `tryTake(tokens)` succeeds if nothing else takes
-    /// tokens first, for callers that wait instead of being rejected; `.infinity` when
-    /// `tokens > burst`.
+    /// Returns the shortest wait after `now` at which `tryTake(tokens)` succeeds if nothing else
+    /// takes tokens first.
+    ///
+    /// Callers that wait instead of being rejected use it. It is `.infinity` when `tokens > burst`.
     ///
     /// - Precondition: `tokens` is finite and positive; `now` is not before the last `tryTake`.
     public func timeUntilAvailable(_ tokens: Double = 1, at now: SimTime) -> SimDuration {
@@ -82,7 +83,7 @@ public struct TokenBucket: Sendable {
         let neededSinceUpdate = ((tokens - storedTokens) / ratePerSecond * 1e9).rounded(.up)
         var wait = Swift.max(1, Int64(neededSinceUpdate) - elapsedNow)
 
-        // Rounding in the division can leave the answer a few nanoseconds off either way; step
+        // Rounding in the division can leave the wait a few nanoseconds off either way. Step
         // until `available` agrees, so the result is exactly the first instant tryTake admits.
         var step: Int64 = 1
         while available(at: now + SimDuration(nanoseconds: wait)) < tokens {
