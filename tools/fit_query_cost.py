@@ -25,7 +25,7 @@ FIXTURES = os.path.join("Tests", "SimModelsTests", "Fixtures", "calibration")
 FIT_SIZES = (9953, 101173, 1000129)
 HOLDOUT_SIZE = 10003964
 LISTING_LIMIT = 50
-# Fixed, not fitted: a B-tree page holds a few hundred keys. With 300 the rounded-up depth
+# Fixed, not fitted: a B-tree page contains a few hundred keys. With 300 the rounded-up depth
 # is 2 levels at 10k rows and 3 at 1M and 10M, as reported for the calibration indexes.
 BTREE_FANOUT = 300.0
 # 13 monthly partitions; a 90-day window overlaps 3 of them.
@@ -229,6 +229,14 @@ def measured(rows, size, query, variant, tenant):
     raise KeyError((size, query, variant, tenant))
 
 
+def milliseconds(seconds):
+    """Format seconds as milliseconds with 3 significant digits and thousands separators."""
+    ms = seconds * 1e3
+    if ms >= 100:
+        return "{:,.0f}".format(ms)
+    return "%.3g" % ms
+
+
 def geometric_mean(values):
     return math.exp(sum(math.log(v) for v in values) / len(values))
 
@@ -407,8 +415,8 @@ def main():
     print()
 
     predictions = []
-    print("| rows | query | variant | tenant | stmts | measured ms | modelled ms | modelled/measured |")
-    print("|---:|---|---|---|---:|---:|---:|---:|")
+    print("| rows | query | variant | tenant | stmts | RTT ms | measured ms | modelled ms | modelled / measured | 10M error |")
+    print("|---:|---|---|---|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         if r["query"] == "RTT":
             continue
@@ -418,9 +426,10 @@ def main():
         modelled = server + statements * round_trip
         real = float(r["median_ms"]) / 1e3
         predictions.append((size, r["query"], r["variant"], r["tenant"], statements, server, round_trip, modelled))
-        print("| %s | %s | %s | %s | %d | %.4g | %.4g | %.2f |" % (
-            "{:,}".format(size), r["query"], r["variant"], r["tenant"], statements,
-            real * 1e3, modelled * 1e3, modelled / real))
+        error = "%+.0f%%" % ((modelled / real - 1) * 100) if size == HOLDOUT_SIZE else ""
+        print("| %s | %s | %s | %s | %d | %.4f | %s | %s | %.2f | %s |" % (
+            "{:,}".format(size), r["query"], r["variant"], r["tenant"], statements, round_trip * 1e3,
+            milliseconds(real), milliseconds(modelled), modelled / real, error))
 
     if "--write" in sys.argv:
         with open(os.path.join(FIXTURES, "calibration_inputs.csv"), "w", newline="") as f:

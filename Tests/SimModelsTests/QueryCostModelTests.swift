@@ -42,8 +42,8 @@ final class QueryCostModelTests: XCTestCase {
 
     /// Every 10M-row measurement, held out of the fit, is predicted within a factor of 2.
     ///
-    /// No row is excluded; the sub-millisecond per-size rows carry the loopback noise that the
-    /// calibration notes describe, and are compared with the round trip measured in the same run.
+    /// No row is excluded. The sub-millisecond per-size rows carry loopback noise, so each is
+    /// compared with the round trip measured in the same run.
     func testHeldOutWithinFactorTwo() throws {
         let inputs = try CalibrationFixture.inputs()
         let heldOut = try CalibrationFixture.measurements().filter { $0.rowsMessages == heldOutSize && $0.query != "RTT" }

@@ -1,6 +1,6 @@
 /// Physical cost figures of a PostgreSQL-like server, in seconds of server time.
 ///
-/// `postgres15Calibration` holds figures fitted by `python3 tools/fit_query_cost.py` on the
+/// `postgres15Calibration` contains figures fitted by `python3 tools/fit_query_cost.py` on the
 /// 10k, 100k and 1M-row measurements of PostgreSQL 15.18 on a 2-vCPU VM with every table in
 /// shared_buffers; docs/calibration.md shows the method and how well 10M rows are predicted.
 /// Each figure names the measured rows it comes from.

@@ -31,7 +31,7 @@ public struct QueryCostBreakdown: Sendable, Equatable {
         firstStatementSeconds + Double(statements - 1) * followingStatementSeconds
     }
 
-    /// Server time of all statements: what holds a connection and a core.
+    /// Server time of all statements, during which the statement occupies a connection and a core.
     public var serverTime: SimDuration { .seconds(serverSeconds) }
 
     /// Mean server time per statement.

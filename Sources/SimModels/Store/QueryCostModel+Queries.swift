@@ -4,9 +4,9 @@ extension QueryCostModel {
     ///
     /// The N+1 shape is 1 + k statements, k = min(limit, tenant conversations): the list, then
     /// one latest-message lookup per conversation, each parallel when its scan is large enough.
-    /// The LATERAL shape is one statement doing the same work; its inner scans never run in
-    /// parallel, and its second SELECT block costs a second statement overhead, because
-    /// planning it took about twice as long as a single lookup's.
+    /// The LATERAL shape is one statement doing the same work, and its inner scans never run in
+    /// parallel. Its second SELECT block costs a second statement overhead, because planning
+    /// the join took about twice as long as planning a single lookup.
     public func listing(_ workload: ListingWorkload, shape: ListingShape) -> QueryCostBreakdown {
         let listed = Double(workload.listedConversations)
         let head = conversationListSeconds(workload)
@@ -105,8 +105,8 @@ extension QueryCostModel {
 
     // MARK: Statement parts, in seconds
 
-    /// The conversation-list statement: an index scan in created_at order, or a scan of the
-    /// table with a top-N sort of the tenant's conversations.
+    /// Computes the conversation-list statement: an index scan in created_at order, or a scan
+    /// of the table with a top-N sort of the tenant's conversations.
     func conversationListSeconds(_ workload: ListingWorkload) -> Double {
         let listed = Double(workload.listedConversations)
         if workload.isIndexed {
@@ -118,8 +118,8 @@ extension QueryCostModel {
             + sequentialScanSeconds(table: workload.conversations, workSeconds: sort)
     }
 
-    /// The newest message of one conversation, without the statement overhead: an index probe,
-    /// or a scan of messages with a sort of that conversation's messages.
+    /// Computes the lookup of one conversation's newest message, without the statement overhead:
+    /// an index probe, or a scan of messages with a sort of that conversation's messages.
     func latestMessageSeconds(_ workload: ListingWorkload, allowsParallel: Bool) -> Double {
         if workload.isIndexed {
             return indexScanSeconds(tableRows: workload.messages.rows, rowsReturned: 1)
