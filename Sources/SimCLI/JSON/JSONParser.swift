@@ -244,8 +244,8 @@ struct JSONCursor {
     /// A key or string for a message, in single quotes.
     static func quoted(_ text: String) -> String { "'\(text)'" }
 
-    /// The byte at the read position for a message: `']'`, `U+000B`, `'é' (U+00E9)`, `byte 0xFF`
-    /// or `end of input`.
+    /// The character at the read position for a message: `']'`, `U+000B`, `U+00A0`,
+    /// `'é' (U+00E9)`, `byte 0xFF` or `end of input`.
     func describeCurrent() -> String {
         guard let byte = current else { return "end of input" }
         if byte >= 0x20 && byte < 0x7F {
@@ -255,7 +255,9 @@ struct JSONCursor {
             return Self.scalarCode(UInt32(byte))
         }
         if let (scalar, _) = decodeScalar(at: index) {
-            return "'\(Character(scalar))' (\(Self.scalarCode(scalar.value)))"
+            // Invisible characters, such as a no-break space, would look like nothing in quotes.
+            let isVisible = !scalar.properties.isWhitespace && scalar.properties.generalCategory != .format
+            return isVisible ? "'\(Character(scalar))' (\(Self.scalarCode(scalar.value)))" : Self.scalarCode(scalar.value)
         }
         return "byte 0x" + Self.hex(UInt32(byte), width: 2)
     }
