@@ -204,6 +204,7 @@ final class ObjectReaderTests: XCTestCase {
         }
         """
         let root = try reader(text, diagnostics)
+
         // Decode in an order unlike the file's, so that sorting has work to do.
         let architecture = try XCTUnwrap(root.object("architecture"))
         _ = architecture.int("replicas", range: .atLeast(0))
@@ -214,6 +215,7 @@ final class ObjectReaderTests: XCTestCase {
         }
         _ = root.int("seed")
         _ = root.int("horizon")
+
         XCTAssertEqual(lines(diagnostics), [
             #"s.json:2: seed: "x" is invalid; expected an integer"#,
             "s.json:4: stations[0].rate: -1 is invalid; expected a number > 0",

@@ -1,6 +1,6 @@
 /// Levenshtein distance and nearest-name lookup, for "did you mean" suggestions.
 enum EditDistance {
-    /// The number of single-scalar insertions, deletions and substitutions that turn `source`
+    /// Counts the single-scalar insertions, deletions and substitutions that turn `source`
     /// into `target`.
     ///
     /// - Complexity: O(m × n) time and O(n) space in the scalar counts.
@@ -23,8 +23,8 @@ enum EditDistance {
         return previous[target.count]
     }
 
-    /// The candidate closest to `name` within `maxDistance` edits, the first in `candidates`
-    /// order on a tie, or nil when none is that close.
+    /// Returns the candidate closest to `name` within `maxDistance` edits, the first in
+    /// `candidates` order on a tie, or nil when none is that close.
     ///
     /// A candidate must also be fewer edits away than `name` has scalars, so a one-letter
     /// typo is not "corrected" to an unrelated short name.

@@ -77,7 +77,7 @@ public struct FieldPath: Hashable, Comparable, Sendable, CustomStringConvertible
         return text
     }
 
-    /// Whether `key` can be written after a dot: ASCII letters, digits, `_` and `-`, not
+    /// Checks whether `key` can be written after a dot: ASCII letters, digits, `_` and `-`, not
     /// starting with a digit.
     private static func isPlainKey(_ key: String) -> Bool {
         guard let first = key.utf8.first, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else {

@@ -1,7 +1,7 @@
 /// A JSON number as written in the source, with its parsed values.
 ///
 /// The literal text is kept so that a diagnostic shows `1.0` rather than `1`, and so that a
-/// float written where an integer belongs can be told apart from an integer.
+/// float written where an integer belongs can be distinguished from an integer.
 public struct JSONNumber: Hashable, Sendable, CustomStringConvertible {
     /// The number exactly as written, for example `-12`, `1.0` or `2.5e-3`.
     public let literal: String

@@ -1,7 +1,7 @@
 /// A syntax error in JSON text, located by line and column.
 public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible {
     public var position: SourcePosition
-    /// What is wrong, without the position, for example "expected ':' after an object key, found '}'".
+    /// The problem, without the position, for example "expected ':' after an object key, found '}'".
     public var message: String
 
     public init(position: SourcePosition, message: String) {

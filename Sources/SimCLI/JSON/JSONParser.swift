@@ -9,8 +9,8 @@ public struct JSONParser: Sendable {
     /// The default limit on nesting of arrays and objects.
     public static let defaultMaxDepth = 512
 
-    /// The deepest nesting of arrays and objects accepted; deeper input is rejected with an
-    /// error, so hostile input cannot overflow the stack of this recursive parser.
+    /// The maximum nesting of arrays and objects. The parser is recursive, so deeper input is
+    /// rejected with an error before it can overflow the stack.
     public var maxDepth: Int
 
     public init(maxDepth: Int = JSONParser.defaultMaxDepth) {
@@ -93,7 +93,7 @@ struct JSONCursor {
         let value = try parseValue()
         skipWhitespace()
         guard current == nil else {
-            throw error("unexpected \(describeCurrent()) after the top-level value; a JSON text holds exactly one value")
+            throw error("unexpected \(describeCurrent()) after the top-level value; a JSON text must contain exactly one value")
         }
         return value
     }
@@ -241,10 +241,10 @@ struct JSONCursor {
         }
     }
 
-    /// A key or string for a message, in single quotes.
+    /// Returns a key or string in single quotes, for a message.
     static func quoted(_ text: String) -> String { "'\(text)'" }
 
-    /// The character at the read position for a message: `']'`, `U+000B`, `U+00A0`,
+    /// Describes the character at the read position for a message: `']'`, `U+000B`, `U+00A0`,
     /// `'é' (U+00E9)`, `byte 0xFF` or `end of input`.
     func describeCurrent() -> String {
         guard let byte = current else { return "end of input" }

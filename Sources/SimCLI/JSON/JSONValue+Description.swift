@@ -1,5 +1,5 @@
 extension JSONValue {
-    /// The value as compact JSON for a diagnostic, with numbers exactly as written and the text
+    /// Renders the value as compact JSON for a diagnostic, with numbers exactly as written and the text
     /// cut to `maxLength` characters with a trailing `…`.
     public func compactDescription(maxLength: Int = 40) -> String {
         var text = ""

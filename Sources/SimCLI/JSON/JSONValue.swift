@@ -50,7 +50,7 @@ public struct JSONValue: Hashable, Sendable {
         return nil
     }
 
-    /// The value of the member named `key`, or nil when this is not an object or has no such key.
+    /// Returns the value of the member named `key`, or nil when this is not an object or has no such key.
     ///
     /// - Complexity: O(n) in the number of members.
     public subscript(key: String) -> JSONValue? {

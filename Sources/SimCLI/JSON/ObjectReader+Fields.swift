@@ -1,8 +1,8 @@
 import ScaleSim
 
-/// Typed accessors: a form without `default` for required fields, which returns nil after
-/// recording a diagnostic, and a form with `default` for optional fields, which returns the
-/// default when the field is absent or invalid (and records a diagnostic when invalid).
+/// Typed accessors in two forms. The form without `default` is for required fields and returns
+/// nil after recording a diagnostic. The form with `default` is for optional fields: it returns
+/// the default when the field is absent or invalid, and records a diagnostic when invalid.
 extension ObjectReader {
     public func int(_ key: String, range: ValueBounds<Int> = .unbounded) -> Int? {
         requiredField(key, expected: ValueReader.describeInt(range))?.int(range: range)
@@ -20,7 +20,7 @@ extension ObjectReader {
         field(key).map { $0.double(range: range) ?? defaultValue } ?? defaultValue
     }
 
-    /// A duration written as a number of seconds; see `ValueReader.durationSeconds(range:)`.
+    /// Reads a duration written as a number of seconds, as in `ValueReader.durationSeconds(range:)`.
     public func durationSeconds(_ key: String, range: ValueBounds<Double> = .atLeast(0)) -> SimDuration? {
         let expected = range.describe("a duration in seconds", render: NumberFormat.standard.string)
         return requiredField(key, expected: expected)?.durationSeconds(range: range)
@@ -46,12 +46,12 @@ extension ObjectReader {
         field(key).map { $0.bool() ?? defaultValue } ?? defaultValue
     }
 
-    /// A reader of the required object member `key`; the caller calls `finish()` on it.
+    /// Returns a reader of the required object member `key`. The caller calls `finish()` on it.
     public func object(_ key: String) -> ObjectReader? {
         requiredField(key, expected: "an object")?.object()
     }
 
-    /// A reader of the object member `key`, or nil without a diagnostic when it is absent.
+    /// Returns a reader of the object member `key`, or nil without a diagnostic when it is absent.
     public func optionalObject(_ key: String) -> ObjectReader? {
         field(key)?.object()
     }
@@ -65,12 +65,12 @@ extension ObjectReader {
         return decode(reader)
     }
 
-    /// Readers of the elements of the required array member `key`.
+    /// Returns readers of the elements of the required array member `key`.
     public func array(_ key: String) -> [ValueReader]? {
         requiredField(key, expected: "an array")?.elements()
     }
 
-    /// Readers of the elements of the array member `key`, or nil without a diagnostic when absent.
+    /// Returns readers of the elements of the array member `key`, or nil without a diagnostic when absent.
     public func optionalArray(_ key: String) -> [ValueReader]? {
         field(key)?.elements()
     }

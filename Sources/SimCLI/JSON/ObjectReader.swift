@@ -2,7 +2,7 @@
 ///
 /// Accessors record diagnostics (missing field, wrong type, float where an integer belongs,
 /// out of range) into a shared `ScenarioDiagnostics` instead of throwing, so one pass reports
-/// every problem. Each key asked for becomes known. `finish()` then reports every member whose
+/// every problem. Each key requested becomes known. `finish()` then reports every member whose
 /// key is not known, with the nearest known key as a suggestion.
 ///
 ///     let replicas = architecture.int("replicas", default: 1, range: .atLeast(0))
@@ -16,7 +16,7 @@ public final class ObjectReader {
     public let members: [JSONMember]
     public let diagnostics: ScenarioDiagnostics
 
-    /// Keys asked for so far, in request order; suggestions and absent-key ordinals use it.
+    /// Keys requested so far, in request order, for suggestions and absent-key ordinals.
     public private(set) var knownKeys: [String] = []
     private var isFinished = false
 
@@ -45,7 +45,7 @@ public final class ObjectReader {
         }
     }
 
-    /// The path of the member `key`, whose ordinal places it in source order, or after every
+    /// Returns the path of the member `key`, whose ordinal places it in source order, or after every
     /// present member in request order when it is absent.
     public func childPath(_ key: String) -> FieldPath {
         if let index = members.firstIndex(where: { $0.key == key }) {
@@ -55,23 +55,23 @@ public final class ObjectReader {
         return path.appending(member: key, ordinal: members.count + requestIndex)
     }
 
-    /// The member's value, or nil without a diagnostic when it is absent.
+    /// Returns the member's value, or nil without a diagnostic when it is absent.
     public func value(_ key: String) -> JSONValue? {
         markKnown(key)
         return members.first { $0.key == key }?.value
     }
 
-    /// A reader of the member's value, or nil without a diagnostic when it is absent.
+    /// Returns a reader of the member's value, or nil without a diagnostic when it is absent.
     public func field(_ key: String) -> ValueReader? {
         value(key).map { ValueReader($0, path: childPath(key), diagnostics: diagnostics) }
     }
 
-    /// The member's value, or nil with a "missing field" diagnostic that names `expected`.
+    /// Returns the member's value, or nil with a "missing field" diagnostic that names `expected`.
     public func required(_ key: String, expected: String = "a value") -> JSONValue? {
         requiredField(key, expected: expected)?.value
     }
 
-    /// A reader of the member's value, or nil with a "missing field" diagnostic.
+    /// Returns a reader of the member's value, or nil with a "missing field" diagnostic.
     public func requiredField(_ key: String, expected: String) -> ValueReader? {
         if let field = field(key) {
             return field
@@ -80,7 +80,7 @@ public final class ObjectReader {
         return nil
     }
 
-    /// Reports each member whose key was never asked for; later calls do nothing.
+    /// Reports each member whose key was never requested. Later calls do nothing.
     public func finish() {
         guard !isFinished else { return }
         isFinished = true

@@ -9,9 +9,9 @@ public struct ScenarioDiagnostic: Hashable, Sendable, CustomStringConvertible {
     public var position: SourcePosition?
     /// The offending value as compact JSON, or nil when there is none (a missing field).
     public var found: String?
-    /// What is wrong, for example "-1 is invalid" or "missing field".
+    /// The problem, for example "-1 is invalid" or "missing field".
     public var message: String
-    /// What would be right, for example "expected an integer >= 0" or "did you mean 'replicas'?".
+    /// The expected value or a suggestion, for example "expected an integer >= 0" or "did you mean 'replicas'?".
     public var expectation: String?
 
     public init(path: FieldPath, position: SourcePosition?, found: String?, message: String, expectation: String?) {
@@ -22,7 +22,7 @@ public struct ScenarioDiagnostic: Hashable, Sendable, CustomStringConvertible {
         self.expectation = expectation
     }
 
-    /// A value that has the wrong type or lies out of range.
+    /// Makes the diagnostic for a value that has the wrong type or lies out of range.
     ///
     /// `problem` completes the sentence after the value: "is invalid", "is not an integer".
     public static func invalid(_ value: JSONValue, at path: FieldPath, expected: String, problem: String = "is invalid") -> ScenarioDiagnostic {
@@ -31,13 +31,13 @@ public struct ScenarioDiagnostic: Hashable, Sendable, CustomStringConvertible {
                                   message: "\(found) \(problem)", expectation: "expected \(expected)")
     }
 
-    /// A required field that is absent from the object at `objectPosition`.
+    /// Makes the diagnostic for a required field that is absent from the object at `objectPosition`.
     public static func missing(at path: FieldPath, objectPosition: SourcePosition?, expected: String) -> ScenarioDiagnostic {
         ScenarioDiagnostic(path: path, position: objectPosition, found: nil,
                            message: "missing field", expectation: "expected \(expected)")
     }
 
-    /// A key that the decoder does not know, with the nearest known key if one is close.
+    /// Makes the diagnostic for a key that the decoder does not read, with the nearest known key if one is close.
     public static func unknownField(_ member: JSONMember, at path: FieldPath, suggestion: String?, knownKeys: [String]) -> ScenarioDiagnostic {
         let expectation: String
         if let suggestion {
@@ -51,7 +51,7 @@ public struct ScenarioDiagnostic: Hashable, Sendable, CustomStringConvertible {
                                   message: "unknown field '\(member.key)'", expectation: expectation)
     }
 
-    /// The diagnostic as one line, prefixed by `file` and the line number when known.
+    /// Renders the diagnostic as one line, prefixed by `file` and the line number when known.
     public func rendered(file: String) -> String {
         let location = position.map { "\(file):\($0.line)" } ?? file
         return "\(location): \(description)"

@@ -38,8 +38,8 @@ public struct ValueBounds<Value: Comparable & Sendable>: Sendable {
         return true
     }
 
-    /// The expectation for a message, such as "an integer >= 0", "a number > 0 and < 1" or
-    /// "an integer from 1 to 64"; `noun` names the type and `render` prints a bound.
+    /// Describes the bounds for a message, such as "an integer >= 0", "a number > 0 and < 1" or
+    /// "an integer from 1 to 64". `noun` names the type and `render` prints a bound.
     public func describe(_ noun: String, render: (Value) -> String) -> String {
         switch (lower, upper) {
         case (nil, nil):

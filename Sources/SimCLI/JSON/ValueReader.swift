@@ -19,7 +19,7 @@ public struct ValueReader {
         return nil
     }
 
-    /// The value as an integer; a literal with a fraction or exponent such as `1.0` is rejected.
+    /// Reads the value as an integer. A literal with a fraction or exponent, such as `1.0`, is rejected.
     public func int(range: ValueBounds<Int> = .unbounded) -> Int? {
         let expected = Self.describeInt(range)
         guard let number = value.numberValue else {
@@ -37,7 +37,7 @@ public struct ValueReader {
         return integer
     }
 
-    /// The value as a `Double`; integer literals are accepted.
+    /// Reads the value as a `Double`, accepting integer literals too.
     public func double(range: ValueBounds<Double> = .unbounded) -> Double? {
         let expected = Self.describeDouble(range)
         guard let number = value.numberValue, range.contains(number.doubleValue) else {
@@ -46,9 +46,9 @@ public struct ValueReader {
         return number.doubleValue
     }
 
-    /// The value, a number of seconds, as a duration rounded to the nearest nanosecond.
+    /// Reads the value, a number of seconds, as a duration rounded to the nearest nanosecond.
     ///
-    /// `range` is in seconds and should exclude negative values; spans of
+    /// `range` is in seconds and should exclude negative values. Spans of
     /// `SimDuration.infinity` or more are rejected rather than clamped.
     public func durationSeconds(range: ValueBounds<Double> = .atLeast(0)) -> SimDuration? {
         let expected = range.describe("a duration in seconds", render: NumberFormat.standard.string)
@@ -61,7 +61,7 @@ public struct ValueReader {
         return .seconds(number.doubleValue)
     }
 
-    /// The value as a string, which must be one of `allowed` unless that is nil.
+    /// Reads the value as a string, which must be one of `allowed` unless that is nil.
     public func string(oneOf allowed: [String]? = nil) -> String? {
         let expected = Self.describeString(allowed)
         guard let string = value.stringValue else {
@@ -83,12 +83,12 @@ public struct ValueReader {
         return bool
     }
 
-    /// A reader of the value's members, or nil (with a diagnostic) when it is not an object.
+    /// Returns a reader of the value's members, or nil (with a diagnostic) when it is not an object.
     public func object() -> ObjectReader? {
         ObjectReader(value, path: path, diagnostics: diagnostics)
     }
 
-    /// Readers of the array's elements, or nil (with a diagnostic) when it is not an array.
+    /// Returns readers of the array's elements, or nil (with a diagnostic) when it is not an array.
     public func elements() -> [ValueReader]? {
         guard let elements = value.arrayValue else {
             return reject(expected: "an array")

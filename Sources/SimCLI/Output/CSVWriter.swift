@@ -14,7 +14,7 @@ public struct CSVWriter: Sendable {
         self.lineEnding = lineEnding
     }
 
-    /// A header record and one record per row, each ended by `lineEnding`.
+    /// Returns a header record and one record per row, each ended by `lineEnding`.
     public func document(header: [String], rows: [[ReportValue]]) -> String {
         var text = record(header.map { ReportValue.string($0) })
         for row in rows {
@@ -23,12 +23,12 @@ public struct CSVWriter: Sendable {
         return text
     }
 
-    /// One record ended by `lineEnding`.
+    /// Returns one record ended by `lineEnding`.
     public func record(_ fields: [ReportValue]) -> String {
         fields.map(field).joined(separator: ",") + lineEnding
     }
 
-    /// One field, quoted where needed.
+    /// Returns one field, quoted where needed.
     public func field(_ value: ReportValue) -> String {
         switch value {
         case .null: return ""

@@ -6,7 +6,7 @@
 /// Strings escape `"`, `\` and the control characters U+0000 to U+001F; all other characters,
 /// including non-ASCII ones, are written as UTF-8.
 public struct JSONWriter: Sendable {
-    /// How the text is laid out.
+    /// The layout of the text: indented or on one line.
     public enum Layout: Sendable {
         /// One member or element per line, indented by two spaces per level.
         case pretty
@@ -22,7 +22,7 @@ public struct JSONWriter: Sendable {
         self.numberFormat = numberFormat
     }
 
-    /// The JSON text of `value`, without a trailing newline.
+    /// Returns the JSON text of `value`, without a trailing newline.
     public func string(_ value: ReportValue) -> String {
         var text = ""
         write(value, indent: 0, to: &text)

@@ -5,7 +5,7 @@
 /// - Other finite values keep `significantDigits` significant digits, except that the integer
 ///   part is never rounded: `0.333333`, `1234.57`, `1234567` for `1234567.25`. Trailing zeros
 ///   are dropped.
-/// - Magnitudes in [1e-6, 1e15) print in plain decimal; smaller and larger ones use an
+/// - Magnitudes in [1e-6, 1e15) print in plain decimal. Smaller and larger ones use an
 ///   exponent with a sign and at least two digits: `1.5e-07`, `2.5e+20`.
 /// - Zero prints as `0`, negative zero included. NaN and infinities print as `nan`, `inf` and
 ///   `-inf`; JSON has no literal for them, so `jsonLiteral` writes `null`.
@@ -50,7 +50,7 @@ public struct NumberFormat: Hashable, Sendable {
         return sign + decimal.plain()
     }
 
-    /// The value as a JSON number, or `null` when it is NaN or infinite.
+    /// Returns the value as a JSON number, or `null` when it is NaN or infinite.
     public func jsonLiteral(_ value: Double) -> String {
         value.isFinite ? string(value) : "null"
     }
@@ -62,7 +62,7 @@ struct DecimalDigits {
     var digits: [UInt8]
     var pointPosition: Int
 
-    /// The shortest round-trip digits of a positive finite `value`.
+    /// Takes the shortest round-trip digits of a positive finite `value`.
     init(_ value: Double) {
         // Double.description prints forms like "12345.678", "1e-07" or "1.2345e+16".
         let text = Array(value.description.utf8)
@@ -111,7 +111,7 @@ struct DecimalDigits {
         }
     }
 
-    /// The number without an exponent: `1234.5`, `0.00012`, `1200`.
+    /// Returns the number without an exponent: `1234.5`, `0.00012`, `1200`.
     func plain() -> String {
         let text = digits.map { Character(Unicode.Scalar($0 + UInt8(ascii: "0"))) }
         if pointPosition <= 0 {
@@ -123,7 +123,7 @@ struct DecimalDigits {
         return String(text[..<pointPosition]) + "." + String(text[pointPosition...])
     }
 
-    /// The number with one digit before the point and an exponent: `1.5e-07`, `2e+20`.
+    /// Returns the number with one digit before the point and an exponent: `1.5e-07`, `2e+20`.
     func scientific() -> String {
         let text = digits.map { Character(Unicode.Scalar($0 + UInt8(ascii: "0"))) }
         var result = String(text.prefix(1))
