@@ -64,7 +64,9 @@ final class ConfidenceIntervalTests: XCTestCase {
         var random = Xoshiro256StarStar(seed: 11)
         var covered = 0
         for _ in 0..<2_000 {
-            let values = (0..<10).map { _ in 5 + 3 * StandardNormal.quantile(random.nextOpenUnit()) }
+            let values = (0..<10).map { _ in
+                5 + 3 * StandardNormal.quantile(random.nextOpenUnit())
+            }
             if ConfidenceInterval.studentT(values)?.contains(5) == true { covered += 1 }
         }
         XCTAssertGreaterThanOrEqual(covered, 1_860)

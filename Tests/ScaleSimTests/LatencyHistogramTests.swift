@@ -6,7 +6,7 @@ final class LatencyHistogramTests: XCTestCase {
     let relativeBound = 1.0 / 256 + 1e-12
     let percentiles = [0.0, 0.1, 1, 10, 25, 50, 75, 90, 95, 99, 99.9, 99.99, 100]
 
-    /// The smallest sample v with at least p% of the samples <= v: the histogram's rank rule.
+    /// Returns the smallest sample v with at least p% of the samples <= v, the histogram's rule.
     func exactPercentile(_ sorted: [Double], _ p: Double) -> Double {
         let rank = max(1, Int((p * Double(sorted.count) / 100).rounded(.up)))
         return sorted[rank - 1]
@@ -74,6 +74,15 @@ final class LatencyHistogramTests: XCTestCase {
         XCTAssertEqual(histogram.count, 2)
         XCTAssertEqual(histogram.min, 250_000_000)
         XCTAssertEqual(histogram.percentile(50), 250_000_000)
+    }
+
+    func testRecordIntegerLiteral() {
+        var histogram = LatencyHistogram()
+        histogram.record(5)
+        histogram.record(7, count: 2)
+        XCTAssertEqual(histogram.count, 3)
+        XCTAssertEqual(histogram.min, 5)
+        XCTAssertEqual(histogram.max, 7)
     }
 
     func testMinMaxMeanExact() {
@@ -151,7 +160,7 @@ final class LatencyHistogramTests: XCTestCase {
         XCTAssertEqual(histogram.percentile(51), 1_000)
     }
 
-    // Values at or above 2^64 are counted in the top bucket; min, max and mean stay exact and
+    // Values at or above 2^64 are counted in the top bucket. Min, max and mean stay exact, and
     // percentiles stay within [min, max].
     func testHugeValuesClampToTopBucket() {
         var histogram = LatencyHistogram()
@@ -179,8 +188,9 @@ final class LatencyHistogramTests: XCTestCase {
         XCTAssertEqual(histogram.count, 1)
     }
 
-    // Slow test: 10^8 records, about 0.5 s in a release build (see the commit for timings). The
-    // counts array keeps its size and the count is exact, whatever the number of observations.
+    // Slow test: 10^8 records. Measured on a shared 2-core x86_64 Linux machine: 0.3 to 0.7 s in
+    // a release build, 4 to 6 s in a debug build. The counts array keeps its size and the count is
+    // exact, whatever the number of observations.
     func testMemoryBoundedOverHundredMillionRecords() {
         var histogram = LatencyHistogram()
         let bucketCount = histogram.bucketCount

@@ -32,7 +32,9 @@ final class StudentTTests: XCTestCase {
         assertRelative(StudentT.quantile(p, degreesOfFreedom: 9), 4.912355190344578, 1e-9)
         assertRelative(StudentT.quantile(p, degreesOfFreedom: 4), 9.029367027509142, 1e-9)
         assertRelative(StudentT.quantile(p, degreesOfFreedom: 1), 763.9432905087466, 1e-9)
-        assertRelative(StudentT.quantile(1 - 0.05 / 20, degreesOfFreedom: 29), 3.038046744849179, 1e-9)
+        let twentyComparisons = 1 - 0.05 / 20
+        assertRelative(
+            StudentT.quantile(twentyComparisons, degreesOfFreedom: 29), 3.038046744849179, 1e-9)
     }
 
     // With one degree of freedom t is Cauchy: t = tan(pi (p - 1/2)) = -1 / tan(pi p). The lower

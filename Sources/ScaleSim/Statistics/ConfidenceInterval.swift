@@ -23,13 +23,13 @@ public struct ConfidenceInterval: Sendable, Equatable {
         mean == 0 ? nil : halfWidth / abs(mean)
     }
 
-    /// Whether `x` lies in [mean - halfWidth, mean + halfWidth].
+    /// Returns whether `x` lies in [mean - halfWidth, mean + halfWidth].
     public func contains(_ x: Double) -> Bool {
         x >= lowerBound && x <= upperBound
     }
 
-    /// The Student t interval for the mean of independent, roughly normal `values`, such as one
-    /// result per replication; nil with fewer than two values.
+    /// Returns the Student t interval for the mean of independent, roughly normal `values`, such
+    /// as one result per replication, or nil with fewer than two values.
     ///
     /// halfWidth = t(1 - (1 - level) / 2, n - 1) * s / sqrt(n), with s the sample standard
     /// deviation.
@@ -43,7 +43,7 @@ public struct ConfidenceInterval: Sendable, Equatable {
         return studentT(moments, level: level)
     }
 
-    /// The Student t interval from moments already accumulated; nil with fewer than two values.
+    /// Returns the Student t interval from accumulated moments, or nil with fewer than two values.
     ///
     /// - Precondition: `level` is in (0, 1).
     public static func studentT(_ moments: RunningMoments, level: Double = 0.95)
@@ -59,8 +59,8 @@ public struct ConfidenceInterval: Sendable, Equatable {
             mean: moments.mean, halfWidth: halfWidth, count: moments.count, level: level)
     }
 
-    /// The per-interval level that gives `familyLevel` jointly over `comparisons` intervals, by
-    /// Bonferroni's inequality: 1 - (1 - familyLevel) / comparisons.
+    /// Returns the per-interval level that gives `familyLevel` jointly over `comparisons`
+    /// intervals, by Bonferroni's inequality: 1 - (1 - familyLevel) / comparisons.
     ///
     /// For example, 0.95 over 10 comparisons gives 0.995 each.
     ///

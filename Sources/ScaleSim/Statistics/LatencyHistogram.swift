@@ -1,18 +1,19 @@
 /// A mergeable histogram of non-negative values, such as latencies, with percentiles within 0.4%.
 ///
 /// The layout is log-linear, as in HdrHistogram: each power of two [2^e, 2^(e+1)) is split into
-/// 128 sub-buckets of equal width, so a bucket is at most 1/128 (0.78%) of its lower bound wide
-/// and its midpoint is within 0.39% of any value it holds. Octaves run from 2^-32 to 2^64, which
-/// covers 1 ns to 10^6 s whether values are recorded in nanoseconds (`Int64` or `SimDuration`) or
-/// as `Double`s in seconds or milliseconds; percentiles come back in the unit recorded.
+/// 128 sub-buckets of equal width. A bucket is then at most 1/128 (0.78%) of its lower bound
+/// wide, so its midpoint is within 0.39% of any value in it.
 ///
-/// Values below 2^-32 (about 2.3e-10), zero included, share one underflow bucket; values at or
-/// above 2^64 (about 1.8e19) are counted in the top bucket, so their percentiles lose the 0.39%
-/// bound. `min`, `max` and `mean` stay exact in both cases.
+/// Octaves run from 2^-32 to 2^64. That covers 1 ns to 10^6 s whether values are recorded in
+/// nanoseconds (`Int64`, `Int` or `SimDuration`) or as `Double`s in seconds or milliseconds, and
+/// percentiles come back in the unit recorded. Values below 2^-32 (about 2.3e-10), zero included,
+/// share one underflow bucket, whose percentiles return `min`. Values at or above 2^64 (about
+/// 1.8e19) are counted in the top bucket, so their percentiles lose the 0.39% bound. `min`, `max`
+/// and `mean` stay exact in both cases.
 ///
 /// The counts array (12,289 `Int`s, about 96 KiB) is allocated once, when the histogram is
-/// created; recording never allocates, except for the copy-on-write copy that a value type makes
-/// on the first mutation after it was copied.
+/// created. Recording never allocates, except for the copy that copy-on-write makes on the first
+/// mutation after the histogram value was copied.
 ///
 /// For warm-up truncation, call `reset()` at the warm-up instant: observations from then on are
 /// the only ones counted.
@@ -24,7 +25,7 @@ public struct LatencyHistogram: Sendable, Equatable {
     @usableFromInline static let lowestExponent = -32
     /// One past the exponent of the highest octave.
     @usableFromInline static let highestExponent = 64
-    /// Index 0 is the underflow bucket; then 128 buckets per octave.
+    /// The underflow bucket at index 0, then 128 buckets per octave.
     @usableFromInline static let bucketTotal =
         1 + (highestExponent - lowestExponent) * subBucketCount
 
@@ -50,7 +51,7 @@ public struct LatencyHistogram: Sendable, Equatable {
     /// The mean from a running sum; nil when empty.
     ///
     /// The sum is exact while the values are integers (nanoseconds) and their total stays below
-    /// 2^53, about 104 days of summed latency; past that, the order of recording and merging can
+    /// 2^53, about 104 days of summed latency. Past that, the order of recording and merging can
     /// change its last bits.
     public var mean: Double? { storedCount > 0 ? sum / Double(storedCount) : nil }
 
@@ -97,6 +98,18 @@ public struct LatencyHistogram: Sendable, Equatable {
         record(Double(nanoseconds), count: count)
     }
 
+    /// Records one integer value, such as nanoseconds or bytes; `record(5)` resolves here.
+    @inlinable
+    public mutating func record(_ value: Int) {
+        record(Double(value), count: 1)
+    }
+
+    /// Records `count` observations of an integer value.
+    @inlinable
+    public mutating func record(_ value: Int, count: Int) {
+        record(Double(value), count: count)
+    }
+
     /// Records one duration, in nanoseconds.
     @inlinable
     public mutating func record(_ duration: SimDuration) {
@@ -109,12 +122,13 @@ public struct LatencyHistogram: Sendable, Equatable {
         record(Double(duration.nanoseconds), count: count)
     }
 
-    /// The `p`-th percentile: the smallest value v such that at least p% of the observations
-    /// are <= v, or nil when the histogram is empty.
+    /// Returns the `p`-th percentile, the smallest value v such that at least p% of the
+    /// observations are <= v, or nil when the histogram is empty.
     ///
     /// The rank is ceil(p * count / 100), at least 1. Rank 1 returns `min` and rank `count`
-    /// returns `max`, exactly; any other rank returns the midpoint of the bucket that holds that
-    /// observation, clamped to [min, max], which is within 0.39% of the exact order statistic.
+    /// returns `max`, exactly. Any other rank returns the midpoint of the bucket that contains
+    /// that observation, clamped to [min, max], which is within 0.39% of the exact order
+    /// statistic.
     ///
     /// - Precondition: `p` is in 0...100.
     /// - Complexity: O(bucketCount).
@@ -165,8 +179,9 @@ public struct LatencyHistogram: Sendable, Equatable {
         storedMaximum = -.infinity
     }
 
-    /// The bucket of a finite, non-negative `value`, read from the IEEE 754 bits: the exponent
-    /// picks the octave and the top 7 bits of the significand pick the sub-bucket.
+    /// Returns the bucket of a finite, non-negative `value` from its IEEE 754 bits.
+    ///
+    /// The exponent picks the octave and the top 7 bits of the significand pick the sub-bucket.
     @inlinable
     static func bucketIndex(of value: Double) -> Int {
         let bits = value.bitPattern
@@ -178,7 +193,7 @@ public struct LatencyHistogram: Sendable, Equatable {
         return 1 + (exponent - lowestExponent) * subBucketCount + subBucket
     }
 
-    /// The midpoint of bucket `index`; zero for the underflow bucket.
+    /// Returns the midpoint of bucket `index`, or zero for the underflow bucket.
     static func midpoint(ofBucket index: Int) -> Double {
         guard index > 0 else { return 0 }
 

@@ -43,18 +43,18 @@ public struct ReplicationSummary: Sendable, Equatable {
         }
     }
 
-    /// The values recorded for `metric`, one per replication, in recording order; nil when the
-    /// metric was never recorded.
+    /// Returns the values recorded for `metric`, one per replication, in recording order, or nil
+    /// when the metric was never recorded.
     public func values(for metric: String) -> [Double]? {
         positions[metric].map { metrics[$0].values }
     }
 
-    /// The row of `metric` at `level`; nil when the metric was never recorded.
+    /// Returns the row of `metric` at `level`, or nil when the metric was never recorded.
     public func row(for metric: String, level: Double = 0.95) -> Row? {
         positions[metric].map { row(at: $0, level: level) }
     }
 
-    /// Every metric's row at `level`, in first-recorded order.
+    /// Returns every metric's row at `level`, in first-recorded order.
     ///
     /// For a joint level over all metrics, pass
     /// `ConfidenceInterval.level(forFamilyLevel: 0.95, comparisons: names.count)`.

@@ -6,12 +6,12 @@ import Darwin
 
 /// The standard normal distribution's CDF and quantile function.
 public enum StandardNormal {
-    /// The probability that a standard normal variable is <= `x`.
+    /// Returns the probability that a standard normal variable is <= `x`.
     public static func cdf(_ x: Double) -> Double {
         0.5 * erfc(-x / 2.0.squareRoot())
     }
 
-    /// The value z with P(Z <= z) = `p`.
+    /// Returns the z with P(Z <= z) = `p`.
     ///
     /// Peter Acklam's rational approximation (relative error below 1.15e-9) followed by one
     /// Halley step on the CDF, computed with `erfc`, which brings it to about machine precision.
@@ -37,7 +37,7 @@ public enum StandardNormal {
         return x
     }
 
-    /// Acklam's approximation for p in (0, 0.5].
+    /// Returns Acklam's approximation for p in (0, 0.5].
     static func acklamLowerHalf(_ p: Double) -> Double {
         let a = (-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
                  1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00)

@@ -11,7 +11,7 @@ import Darwin
 /// that equation by Newton's method on log t against log P(T > t), kept inside a bracket whose
 /// ends are proven bounds, so it converges for every df >= 1 and every p in (0, 1).
 public enum StudentT {
-    /// The probability that a t variable with `degreesOfFreedom` is <= `t`.
+    /// Returns the probability that a t variable with `degreesOfFreedom` is <= `t`.
     ///
     /// - Precondition: `degreesOfFreedom` >= 1.
     public static func cdf(_ t: Double, degreesOfFreedom df: Double) -> Double {
@@ -22,7 +22,7 @@ public enum StudentT {
         return t > 0 ? 1 - upper : upper
     }
 
-    /// The value t with P(T <= t) = `p` for `degreesOfFreedom`, to about 1e-12 relative.
+    /// Returns the t with P(T <= t) = `p` for `degreesOfFreedom`, to about 1e-12 relative.
     ///
     /// Above 10^5 degrees of freedom the Cornish-Fisher expansion in 1/df from the normal
     /// quantile (Abramowitz and Stegun 26.7.5, to the df^-4 term) is used instead. There it
@@ -41,7 +41,7 @@ public enum StudentT {
         return sign * upperQuantile(tail: q, df: df)
     }
 
-    /// The t > 0 with P(T > t) = `q`, for q in (0, 0.5).
+    /// Returns the t > 0 with P(T > t) = `q`, for q in (0, 0.5).
     static func upperQuantile(tail q: Double, df: Double) -> Double {
         let z = -StandardNormal.quantile(q)
         let expansion = cornishFisher(z: z, df: df)
@@ -78,7 +78,7 @@ public enum StudentT {
         return exp(u)
     }
 
-    /// t quantile from the normal quantile `z`, to terms in df^-4.
+    /// Returns the t quantile from the normal quantile `z`, to terms in df^-4.
     static func cornishFisher(z: Double, df: Double) -> Double {
         let z2 = z * z
         let g1 = (z2 + 1) * z / 4
@@ -88,12 +88,12 @@ public enum StudentT {
         return z + (g1 + (g2 + (g3 + g4 / df) / df) / df) / df
     }
 
-    /// log of Gamma((df+1)/2) / (sqrt(df * pi) * Gamma(df/2)), the density at t = 0.
+    /// Returns the log of Gamma((df+1)/2) / (sqrt(df * pi) * Gamma(df/2)), the density at t = 0.
     static func logDensityConstant(df: Double) -> Double {
         logGammaHalfStep(df / 2) - 0.5 * log(df * Double.pi)
     }
 
-    /// log Gamma(a + 1/2) - log Gamma(a), without the cancellation of two large `lgamma`s.
+    /// Returns log Gamma(a + 1/2) - log Gamma(a), without the cancellation of two large `lgamma`s.
     ///
     /// Above a = 100 the difference is taken term by term from Stirling's series
     /// log Gamma(z) = (z - 1/2) log z - z + log(2 pi) / 2 + 1/(12z) - 1/(360z^3) + 1/(1260z^5),
@@ -111,13 +111,14 @@ public enum StudentT {
         return leading + series(z) - series(a)
     }
 
-    /// log(t * density(t)) with t = exp(logT).
+    /// Returns log(t * density(t)) with t = exp(logT).
     static func logDensityTimesT(logT: Double, df: Double, logC: Double) -> Double {
         let s = 2 * logT - log(df)
         return logC - (df + 1) / 2 * softplus(s) + logT
     }
 
-    /// log P(T > t) for t = exp(logT) > 0, computed in logs so that t^2 never overflows.
+    /// Returns log P(T > t) for t = exp(logT) > 0, working with log(t^2 / df) so that t^2 is never
+    /// formed and cannot overflow.
     static func logUpperTail(logT: Double, df: Double) -> Double {
         // s = log(t^2 / df); x = df / (df + t^2) and y = 1 - x = t^2 / (df + t^2).
         let s = 2 * logT - log(df)
@@ -141,7 +142,7 @@ public enum StudentT {
         return log(0.5) + log1p(-complement)
     }
 
-    /// log(1 + e^s) without overflow.
+    /// Returns log(1 + e^s) without overflow.
     static func softplus(_ s: Double) -> Double {
         s > 0 ? s + log1p(exp(-s)) : log1p(exp(s))
     }
