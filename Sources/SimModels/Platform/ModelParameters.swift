@@ -13,6 +13,13 @@ public struct ModelParameters: Sendable, Equatable {
     public var cdn = CDNParameters()
     public var prices = InfrastructurePrices()
     public var team = TeamParameters()
+    /// How often background billing aggregates each tenant's usage.
+    public var billingInterval: SimDuration = .minutes(15)
+    /// Bytes of one cached LLM response (a 200-token reply as text plus metadata).
+    public var responseBytes: Int = 2_048
+    /// How long a tenant's concurrency slot lives without a release when a safety TTL is set
+    /// (like a Redis key with EXPIRE); nil leaks a dead holder's slot for good.
+    public var tenantSlotSafetyTTL: SimDuration? = .seconds(120)
 
     public init() {}
 }
