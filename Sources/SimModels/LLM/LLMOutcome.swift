@@ -1,10 +1,10 @@
 import ScaleSim
 
-/// The provider's answer to one LLM request, with the delay after which the client sees it.
+/// The result of one LLM request, with the delay after which the client receives it.
 public enum LLMOutcome: Sendable, Equatable {
     /// The reply arrived `latency` after submission: time to first token plus generation.
     case completed(latency: SimDuration)
-    /// The provider answered 429 at once; the limit admits the request again `retryAfter` from
+    /// The provider returned 429 at once. The limit admits the request again `retryAfter` after
     /// submission. It is `.infinity` when the request alone exceeds a minute's token quota, so
     /// no retry can succeed.
     case rateLimited(retryAfter: SimDuration)

@@ -24,8 +24,8 @@ public struct LLMPrices: Sendable, Equatable {
 
     /// Prices one completed request.
     ///
-    /// `inputTokens` counts the whole prompt, of which `cachedInputTokens` are read from the
-    /// prompt cache and billed at the cached price; the rest are billed at the input price.
+    /// `inputTokens` counts the whole prompt. Of those, `cachedInputTokens` are read from the
+    /// prompt cache and billed at the cached price, and the rest at the input price.
     ///
     /// - Precondition: all counts are >= 0 and `cachedInputTokens <= inputTokens`.
     public func bill(inputTokens: Int, cachedInputTokens: Int = 0, outputTokens: Int) -> LLMBill {

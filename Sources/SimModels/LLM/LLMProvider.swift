@@ -1,6 +1,6 @@
 import ScaleSim
 
-/// A hosted LLM provider as the platform sees it: rate limits, latency, incidents and billing.
+/// A hosted LLM provider seen from the platform: rate limits, latency, incidents and billing.
 ///
 /// The provider is passive. The engine calls `submit` at the instant a request leaves the
 /// platform and schedules the outcome's delay. Admitted requests take quota from two token
@@ -23,7 +23,7 @@ public struct LLMProvider: Sendable {
     /// Requests submitted: `completed + rateLimited + failed`.
     public private(set) var requests = 0
     public private(set) var completed = 0
-    /// Requests answered 429 by either limit.
+    /// Requests rejected with 429 by either limit.
     public private(set) var rateLimited = 0
     /// Requests that failed: outage, brown-out error or timeout.
     public private(set) var failed = 0

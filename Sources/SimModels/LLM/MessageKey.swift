@@ -2,8 +2,8 @@
 ///
 /// A templated message (a suggested prompt, a button, a common question) has the key of its
 /// template id, so two users who pick the same template send the same key. A free-text message
-/// gets a key that no other message has, so it never hits. The two kinds are told apart by
-/// the top bit: clear for templates, set for free text. Both encodings are exact bit layouts,
+/// gets a key that no other message has, so it never hits. The top bit distinguishes the two
+/// kinds: it is clear for templates and set for free text. Both encodings are exact bit layouts,
 /// not hashes, so two different messages never share a key.
 public enum MessageKey {
     /// The largest template id plus one: ids take the low 32 bits.
@@ -19,7 +19,7 @@ public enum MessageKey {
 
     /// Returns the key of template `templateID` within `scope`.
     ///
-    /// The scope separates answers that must not be shared: pass the tenant's or agent's
+    /// The scope separates replies that must not be shared. Pass the tenant's or agent's
     /// index when the same template gets different replies from different agents, or 0 for
     /// one shared cache of all templates.
     ///

@@ -31,8 +31,8 @@ public struct ResponseCache: Sendable {
     private var newest = -1
     private var oldest = -1
     private var freeSlots: [Int] = []
-    /// Stores in time order, for removing expired entries; a record is stale when its slot now
-    /// holds another key or a later store of the same key.
+    /// Stores in time order, for removing expired entries. A record is stale when its slot now
+    /// contains another key or a later store of the same key.
     private var storeOrder = RingBuffer<StoreRecord>()
 
     /// Bytes of the entries present.
