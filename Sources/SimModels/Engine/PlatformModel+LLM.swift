@@ -8,9 +8,8 @@ extension PlatformModel {
         var cached = 0
         if var prefixes = promptCache, provider == 0 {
             let hashes = setup.prefixHashes(for: request, sessions: sessions)
-            let blocks = prefixes.cachedBlocks(hashes, at: now)
+            cached = prefixes.cachedInputTokens(inputTokens: Int(request.inputTokens), prefixHashes: hashes, at: now)
             promptCache = prefixes
-            cached = min(Int(request.inputTokens), blocks * PromptPrefixCache.blockTokens)
         }
         requests[id].attempt &+= 1
         if request.isMeasured { metrics.llmAttempts += 1 }

@@ -88,6 +88,9 @@ struct RequestSlab {
 
 /// A conversation: the draws that make its turns the same under every architecture.
 struct SessionState {
+    /// Agents per tenant that message keys distinguish; plans configure at most a few dozen.
+    static let maximumAgents = 64
+
     var tenant: Int32
     var agent: Int32
     var turnsLeft: Int32

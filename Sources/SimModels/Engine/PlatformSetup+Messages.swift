@@ -1,9 +1,6 @@
 import ScaleSim
 
 extension PlatformSetup {
-    /// Tokens per prefix block, as in the Mooncake trace's hash ids.
-    static let prefixBlockTokens = 512
-
     /// The response-cache key of a chat turn's message.
     ///
     /// A templated message ("summarize this ticket", a suggested prompt) is one of the
@@ -16,11 +13,11 @@ extension PlatformSetup {
         let isFreeText = rng.nextUnit() < workload.freeTextShare
         let template = templates.sample(using: &rng)
         if isFreeText {
-            return (1 << 63) | (UInt64(UInt32(bitPattern: session)) << 24) | UInt64(UInt32(bitPattern: turn) & 0xFF_FFFF)
+            return MessageKey.freeText(session: UInt64(UInt32(bitPattern: session)), turn: Int(turn))
         }
-        var key = RandomStreams.mix(UInt64(UInt32(bitPattern: sessionState.tenant)), UInt64(UInt32(bitPattern: sessionState.agent)))
-        key = RandomStreams.mix(key, UInt64(template))
-        return key & ~(1 << 63)
+        let agents = UInt64(SessionState.maximumAgents)
+        let scope = UInt64(UInt32(bitPattern: sessionState.tenant)) * agents + UInt64(UInt32(bitPattern: sessionState.agent))
+        return MessageKey.template(template, scope: scope % MessageKey.scopeLimit)
     }
 
     /// Prefix-block hashes of a chat turn's prompt, for provider-side prompt caching.
@@ -34,18 +31,8 @@ extension PlatformSetup {
         }
         guard request.session >= 0 else { return [] }
         let session = sessions[Int(request.session)]
-        let blocks = max(1, Int(request.inputTokens) / PlatformSetup.prefixBlockTokens)
-        let systemBlocks = min(blocks, systemPromptBlocks)
-        var hashes: [UInt32] = []
-        hashes.reserveCapacity(blocks)
-        let agentSeed = RandomStreams.mix(UInt64(UInt32(bitPattern: session.tenant)), UInt64(UInt32(bitPattern: session.agent)))
-        for block in 0..<systemBlocks {
-            hashes.append(UInt32(truncatingIfNeeded: RandomStreams.mix(agentSeed, UInt64(block))))
-        }
-        let conversationSeed = RandomStreams.mix(agentSeed ^ 0xC0FFEE, UInt64(UInt32(bitPattern: request.session)))
-        for block in systemBlocks..<blocks {
-            hashes.append(UInt32(truncatingIfNeeded: RandomStreams.mix(conversationSeed, UInt64(block))))
-        }
-        return hashes
+        return SyntheticPromptPrefix.hashes(tenant: Int(session.tenant), agent: Int(session.agent),
+                                            conversation: UInt64(UInt32(bitPattern: request.session)),
+                                            inputTokens: Int(request.inputTokens), systemPromptBlocks: systemPromptBlocks)
     }
 }

@@ -116,7 +116,7 @@ struct PlatformSetup {
         usageInsertSeconds = model.messageInsert(usageInsert).serverSeconds
 
         templates = Zipf(uncheckedRankCount: max(1, workload.messageTemplates), exponent: max(workload.templateSkew, 0.01))
-        systemPromptBlocks = max(0, workload.systemPromptTokens / PlatformSetup.prefixBlockTokens)
+        systemPromptBlocks = max(0, workload.systemPromptTokens / PromptPrefixCache.blockTokens)
         if let trace = workload.trace {
             traceRecords = trace.records
             let copies = Double(customers.count) / max(trace.customersPerCopy, 1e-9)
