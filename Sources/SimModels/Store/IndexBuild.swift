@@ -3,8 +3,8 @@ import ScaleSim
 /// An index build on the primary, modelled as one long-running statement holding one core.
 ///
 /// CREATE INDEX CONCURRENTLY takes rows × per-row build cost × `concurrentIndexFactor` and
-/// lets writes go on; a plain CREATE INDEX is faster but blocks writes to the table until it
-/// ends. Reads are never blocked.
+/// lets writes go on. A plain CREATE INDEX is faster but blocks writes to the table until it
+/// ends. Neither blocks reads.
 public struct IndexBuild: Sendable, Equatable {
     public let rows: Int
     public let concurrently: Bool
@@ -34,18 +34,19 @@ public struct IndexBuild: Sendable, Equatable {
         BackgroundStatement(start: start, cost: duration, rows: rows)
     }
 
-    /// Whether the build is running at `time`.
+    /// Returns whether the build is running at `time`.
     public func isRunning(at time: SimTime) -> Bool {
         start <= time && time < end
     }
 
-    /// Cores the build holds at `time`.
+    /// Returns the cores the build holds at `time`.
     public func coresHeld(at time: SimTime) -> Int {
         isRunning(at: time) ? cores : 0
     }
 
-    /// The end of the write block in force at `time`, or nil when writes may proceed: a plain
-    /// build blocks writes for its whole duration, a concurrent one never does.
+    /// Returns the end of the write block in force at `time`, or nil when writes may proceed.
+    ///
+    /// A plain build blocks writes for its whole duration, and a concurrent one never does.
     public func writesBlockedUntil(at time: SimTime) -> SimTime? {
         !concurrently && isRunning(at: time) ? end : nil
     }

@@ -2,7 +2,7 @@ import ScaleSim
 
 /// The monthly partitions of conversations and usage events at a given platform age.
 ///
-/// Partition k holds the rows written in platform month [k, k + 1), of `daysPerMonth` days
+/// Partition k contains the rows written in platform month [k, k + 1), of `daysPerMonth` days
 /// each, counted from launch. A query bounded to the last D days is pruned to the partitions
 /// that overlap [age - D / daysPerMonth, age), so it scans only their rows; without partitions
 /// the same query scans the whole table.
@@ -37,7 +37,7 @@ public struct PartitionCalendar: Sendable, Equatable {
         max(1, Int(ageMonths.rounded(.up)))
     }
 
-    /// The partitions a query over the last `days` days scans after pruning, as month indices.
+    /// Returns the partitions a query over the last `days` days scans after pruning, as month indices.
     ///
     /// A window longer than the platform's life covers every partition.
     public func partitions(overlappingLastDays days: Double) -> Range<Int> {
@@ -46,7 +46,7 @@ public struct PartitionCalendar: Sendable, Equatable {
         return min(first, partitionCount)..<partitionCount
     }
 
-    /// The rows of `table` that a query over the last `days` days scans with partition pruning.
+    /// Returns the rows of `table` that a query over the last `days` days scans with partition pruning.
     public func scan(_ table: DataVolume.Table, lastDays days: Double, volume: DataVolume) -> PartitionScan {
         let scanned = partitions(overlappingLastDays: days)
         let firstMonth = Double(scanned.lowerBound)
@@ -56,7 +56,7 @@ public struct PartitionCalendar: Sendable, Equatable {
                              rowsScanned: rowsScanned, totalRows: totalRows)
     }
 
-    /// Whether an insert at `now` finds its partition.
+    /// Returns whether an insert at `now` finds its partition.
     ///
     /// Inserts fail from `nextMonthBoundary` on when the creation job does not run.
     public func insertSucceeds(at now: SimTime) -> Bool {
@@ -64,7 +64,7 @@ public struct PartitionCalendar: Sendable, Equatable {
         return now < boundary
     }
 
-    /// Whether an insert for platform month `month` (fractional, from launch) finds its
+    /// Returns whether an insert for platform month `month` (fractional, from launch) finds its
     /// partition: without the creation job, only months up to the one of `ageMonths` have one.
     public func insertSucceeds(atMonth month: Double) -> Bool {
         creationJobRuns || month < ageMonths.rounded(.down) + 1

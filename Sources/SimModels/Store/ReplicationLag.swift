@@ -7,8 +7,8 @@ import ScaleSim
 /// visible at v(n) = max(c(n) + shipDelay, v(n-1)) + a(n) (Lindley's recursion). Lag is never
 /// a formula of the load: it grows only when replay falls behind the write rate.
 ///
-/// The engine calls `recordWrite(at:applyTime:)` at each commit, in commit order, and asks the
-/// queries at the current time. Queries for an instant before the latest `recordWrite`,
+/// The engine calls `recordWrite(at:applyTime:)` at each commit, in commit order, and calls the
+/// queries with the current time. Queries for an instant before the latest `recordWrite`,
 /// `advance(to:)` or `resetStatistics(at:)` are not supported, because the writes visible by
 /// then have been pruned.
 public struct ReplicationLag: Sendable {
@@ -77,7 +77,7 @@ public struct ReplicationLag: Sendable {
         accumulateLag(until: now, oldestCommit: pending.first?.commit)
     }
 
-    /// The last log position visible on the replica at `now`; 0 when none is.
+    /// Returns the last log position visible on the replica at `now`; 0 when none is.
     ///
     /// - Complexity: O(log b) for a backlog of b pending writes.
     public func appliedPosition(at now: SimTime) -> Int64 {
@@ -85,8 +85,8 @@ public struct ReplicationLag: Sendable {
         return pending[offset].position - 1
     }
 
-    /// How far the replica is behind at `now`: `now` minus the commit time of the oldest write
-    /// not yet visible, or zero when every write is visible.
+    /// Returns how far the replica is behind at `now`: `now` minus the commit time of the
+    /// oldest write not yet visible, or zero when every write is visible.
     ///
     /// - Complexity: O(log b) for a backlog of b pending writes.
     public func lag(at now: SimTime) -> SimDuration {
@@ -94,7 +94,7 @@ public struct ReplicationLag: Sendable {
         return max(.zero, now - pending[offset].commit)
     }
 
-    /// Whether a read at `now` by a user whose last write has `lastWritePosition` would miss
+    /// Returns whether a read at `now` by a user whose last write has `lastWritePosition` would miss
     /// that write on this replica.
     public func isStale(lastWritePosition: Int64, at now: SimTime) -> Bool {
         appliedPosition(at: now) < lastWritePosition
@@ -106,7 +106,7 @@ public struct ReplicationLag: Sendable {
         return pending.count - offset
     }
 
-    /// The time-weighted mean lag from the last reset to `now`.
+    /// Returns the time-weighted mean lag from the last reset to `now`.
     public func meanLag(at now: SimTime) -> SimDuration {
         let (integral, _) = lagStatistics(through: now)
         let span = Double(now.nanoseconds - statisticsStart.nanoseconds)
@@ -114,7 +114,7 @@ public struct ReplicationLag: Sendable {
         return SimDuration(nanoseconds: Int64((integral / span).rounded()))
     }
 
-    /// The largest lag from the last reset to `now`, as the supremum just before a write turns
+    /// Returns the maximum lag from the last reset to `now`, as the supremum just before a write turns
     /// visible.
     public func maxLag(at now: SimTime) -> SimDuration {
         lagStatistics(through: now).maximum
@@ -130,7 +130,7 @@ public struct ReplicationLag: Sendable {
 
     // MARK: - Internals
 
-    /// The offset in `pending` of the first write with `visibleAt > now`, by binary search.
+    /// Finds the offset in `pending` of the first write with `visibleAt > now`, by binary search.
     private func firstInvisibleOffset(at now: SimTime) -> Int? {
         var low = 0
         var high = pending.count
@@ -157,7 +157,7 @@ public struct ReplicationLag: Sendable {
         integratedThrough = end
     }
 
-    /// The lag integral and maximum from the last reset to `now`, without pruning.
+    /// Computes the lag integral and maximum from the last reset to `now`, without pruning.
     private func lagStatistics(through now: SimTime) -> (integral: Double, maximum: SimDuration) {
         var integral = lagIntegral
         var maximum = maximumLag
@@ -176,7 +176,7 @@ public struct ReplicationLag: Sendable {
         return (integral, maximum)
     }
 
-    /// The integral of the lag t - commit over [start, end], in nanoseconds squared.
+    /// Computes the integral of the lag t - commit over [start, end], in nanoseconds squared.
     private static func lagArea(from start: SimTime, to end: SimTime, commit: SimTime) -> Double {
         let width = Double(end.nanoseconds - start.nanoseconds)
         let lagAtStart = Double(start.nanoseconds - commit.nanoseconds)

@@ -1,6 +1,6 @@
 import ScaleSim
 
-/// How a schema change reaches a live table.
+/// A strategy for changing the schema of a live table.
 public enum MigrationStrategy: String, Sendable, CaseIterable {
     /// Expand, dual writes, batched backfill, validation, read switch, contract: only the two
     /// catalog-only DDL statements take the table lock, briefly.
@@ -60,9 +60,8 @@ public struct BackgroundStatement: Sendable, Equatable {
 /// spacing is one full batch's cost plus `backfillPause`, so batches do not overlap unless
 /// contention slows them. Costs are inputs, measured or estimated in `MigrationParameters`.
 ///
-/// NOTE: a real brief DDL lock first waits for every transaction already holding a lock on the
-/// table, and queries queue behind the waiting lock; the plan models the lock's hold time
-/// only.
+/// NOTE: a real DDL lock first waits for every transaction already holding a lock on the
+/// table, and new queries queue behind the waiting lock. The plan models only the hold time.
 public struct SchemaMigration: Sendable, Equatable {
     public let strategy: MigrationStrategy
     public let tableRows: Int
@@ -132,7 +131,7 @@ public struct SchemaMigration: Sendable, Equatable {
             && lhs.parameters == rhs.parameters
     }
 
-    /// The phase at `time`; a phase of zero length is never returned.
+    /// Returns the phase at `time`; a phase of zero length is never returned.
     public func phase(at time: SimTime) -> MigrationPhase {
         guard time >= start else { return .pending }
         guard time < end else { return .done }
@@ -143,7 +142,7 @@ public struct SchemaMigration: Sendable, Equatable {
         return current
     }
 
-    /// The factor on the table's write load at `time`: 2 while dual writes are on (from the end
+    /// Returns the factor on the table's write load at `time`: 2 while dual writes are on (from the end
     /// of the expand to the start of the contract), otherwise 1.
     public func writeMultiplier(at time: SimTime) -> Double {
         switch phase(at: time) {
@@ -152,7 +151,7 @@ public struct SchemaMigration: Sendable, Equatable {
         }
     }
 
-    /// The end of the table lock in force at `time`, or nil when the table is not locked.
+    /// Returns the end of the table lock in force at `time`, or nil when the table is not locked.
     ///
     /// A query on the table at `time` waits until then, and fails with `tableLocked` when the
     /// wait exceeds its timeout.
@@ -160,7 +159,7 @@ public struct SchemaMigration: Sendable, Equatable {
         locks.first { $0.start <= time && time < $0.end }?.end
     }
 
-    /// The longest single table lock of the plan.
+    /// The maximum duration of one table lock of the plan.
     public var maxLockDuration: SimDuration {
         locks.map(\.duration).max() ?? .zero
     }
@@ -177,7 +176,7 @@ public struct SchemaMigration: Sendable, Equatable {
                                    cost: parameters.backfillPerRowCost * Int64(rows), rows: rows)
     }
 
-    /// The indices of the backfill batches that start in `window`.
+    /// Returns the indices of the backfill batches that start in `window`.
     ///
     /// - Complexity: O(1).
     public func batches(startingIn window: Range<SimTime>) -> Range<Int> {

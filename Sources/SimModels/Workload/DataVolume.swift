@@ -3,7 +3,7 @@ import ScaleSim
 /// The rows the platform has accumulated by a given age, in closed form from the growth curve.
 ///
 /// Sessions per day grow with the customer count, which the growth curve gives as a
-/// piecewise-linear function of the month; its integral is exact by the trapezoid rule between
+/// piecewise-linear function of the month. The trapezoid rule integrates it exactly between
 /// breakpoints, so no day is simulated. Before the first point and after the last, the curve is
 /// constant, as `GrowthCurve.customers(atMonth:)` defines it. Row counts are expected values,
 /// as `Double`.
@@ -84,9 +84,9 @@ public struct DataVolume: Sendable, Equatable {
         return rows(table, throughMonth: end) - rows(table, throughMonth: max(0, start))
     }
 
-    /// Rows of `table` written in month `index`, the interval [index, index + 1) of a platform
-    /// month; the rows of that month's partition when the platform is at least `index + 1`
-    /// months old.
+    /// Rows of `table` written in platform month `index`, the interval [index, index + 1).
+    ///
+    /// These are the rows of that month's partition once the platform is `index + 1` months old.
     public func rows(_ table: Table, inMonth index: Int) -> Double {
         rows(table, fromMonth: Double(index), toMonth: Double(index) + 1)
     }
@@ -100,7 +100,7 @@ public struct DataVolume: Sendable, Equatable {
     /// One tenant's rows of `table` by `month`, for a tenant holding `share` of all activity.
     ///
     /// NOTE: the share is taken as constant over the platform's life, as if every tenant had
-    /// been active since launch; late sign-ups own fewer old rows than this gives them.
+    /// been active since launch. A late sign-up owns fewer old rows than this gives it.
     public func tenantRows(_ table: Table, throughMonth month: Double, share: Double) -> Double {
         rows(table, throughMonth: month) * share
     }

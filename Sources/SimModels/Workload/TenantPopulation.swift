@@ -35,7 +35,8 @@ public struct TenantPopulation: Sendable {
     /// - Complexity: O(N log N) for N tenants, for the ranking sort.
     public init(customers: CustomerSpec, activitySkew: Double, streams: RandomStreams) {
         precondition(customers.count >= 0, "customer count must not be negative, got \(customers.count)")
-        precondition(activitySkew >= 0 && activitySkew.isFinite, "activitySkew must be finite and >= 0, got \(activitySkew)")
+        precondition(activitySkew >= 0 && activitySkew.isFinite,
+                     "activitySkew must be finite and >= 0, got \(activitySkew)")
         let count = customers.count
 
         // Rank tenants by their own draw, ties by index, so the order depends on the seed alone.
@@ -101,7 +102,7 @@ public struct TenantPopulation: Sendable {
         tenantChoice?.sample(using: &rng)
     }
 
-    /// The rank ranges of each plan, busiest plan first.
+    /// Splits the ranks into one range per plan, busiest plan first.
     private static func planSegments(count: Int, mix: [Plan: Double]) -> [(plan: Plan, ranks: Range<Int>)] {
         let order: [Plan] = Plan.allCases.reversed()
         let shares = order.map { max(0, mix[$0] ?? 0) }
