@@ -1,3 +1,4 @@
+import Foundation
 import ScaleSim
 
 extension PlatformModel {
@@ -31,7 +32,7 @@ extension PlatformModel {
     mutating func openSession(closedLoop: Bool) -> Int32 {
         let index = UInt64(sessions.count)
         var rng = streams.stream("workload.session", index: index)
-        let tenant = setup.population.sampleTenant(using: &rng)
+        let tenant = setup.population.sampleTenant(using: &rng) ?? 0
         let agents = max(1, scenario.customers.profile(setup.population.plans[tenant]).agents)
         let agent = rng.nextIndex(below: agents)
         let turns = closedLoop ? Int.max / 2 : max(1, Int(scenario.workload.turnsPerSession.sample(using: &rng).rounded()))
@@ -115,7 +116,7 @@ extension PlatformModel {
 
     mutating func handleAnalyticsArrival(scheduler: inout Scheduler<Event>) {
         scheduler.schedule(.analyticsArrival, after: exponentialGap(rate: setup.analyticsRate, &analyticsStream))
-        let tenant = setup.population.sampleTenant(using: &analyticsStream)
+        let tenant = setup.population.sampleTenant(using: &analyticsStream) ?? 0
         startRequest(.analytics, tenant: Int32(tenant), session: -1, scheduler: &scheduler)
     }
 

@@ -50,16 +50,15 @@ extension PlatformModel {
             fail(id, cause, scheduler: &scheduler)
             return
         }
-        jobLedger.retried += 1
         if wait == .zero {
             // An immediate retry: the worker keeps the job and calls again at once.
             _ = callLLM(id, provider: 0, scheduler: &scheduler)
             return
         }
         // A delayed retry frees the worker; the job re-enters the queue after the delay.
-        releaseRuntimeWorker(id, scheduler: &scheduler)
+        jobLedger.scheduleRetry()
+        freeRuntimeWorker(id, scheduler: &scheduler)
         requests[id].pendingLayer = .queueWait
-        jobLedger.waitingForRetry += 1
         scheduler.schedule(.jobRequeue(request: id), after: wait)
     }
 }

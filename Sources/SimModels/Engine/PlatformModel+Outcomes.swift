@@ -5,7 +5,7 @@ extension PlatformModel {
     mutating func finish(_ id: Int32, scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
         let request = requests[id]
-        if request.isJob { jobLedger.completed += 1 }
+        if request.isJob { jobLedger.complete() }
         release(id, scheduler: &scheduler)
 
         if request.isMeasured {
@@ -17,7 +17,7 @@ extension PlatformModel {
             if request.kind == .chat {
                 let plan = setup.population.plans[Int(request.tenant)]
                 metrics.chatLatencyByPlan[Plan.allCases.firstIndex(of: plan) ?? 0].record(latency)
-                if request.tenant == 0 {
+                if Int(request.tenant) == setup.busiestTenant {
                     metrics.busiestTenantChat.record(latency)
                 } else {
                     metrics.otherTenantsChat.record(latency)
@@ -39,7 +39,7 @@ extension PlatformModel {
     mutating func fail(_ id: Int32, _ cause: FailureCause, scheduler: inout Scheduler<Event>,
                        countedInLedger: Bool = false) {
         let request = requests[id]
-        if request.isJob && !countedInLedger { jobLedger.failed += 1 }
+        if request.isJob && !countedInLedger { jobLedger.fail() }
         release(id, scheduler: &scheduler)
         if request.isMeasured {
             metrics.kinds[request.kind.index].failures[cause.index] += 1
@@ -73,7 +73,7 @@ extension PlatformModel {
             sendRedisWithoutWaiting(scheduler: &scheduler)
         }
         releaseConnection(id, scheduler: &scheduler)
-        releaseRuntimeWorker(id, scheduler: &scheduler)
+        freeRuntimeWorker(id, scheduler: &scheduler)
         releaseAppSlot(id, scheduler: &scheduler)
     }
 }

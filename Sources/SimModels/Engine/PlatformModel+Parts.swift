@@ -19,16 +19,17 @@ extension PlatformModel {
 
     // MARK: - Tenant limits
 
-    /// Checks the tenant's rate limit and, for chat turns, takes a concurrency slot; both are
-    /// Redis counters, so the check costs one Redis command.
+    /// Takes one of the tenant's concurrent-conversation slots and a token of its rate limit for
+    /// a chat turn; both are Redis counters, so the check costs one Redis command. Other
+    /// requests are not limited.
     mutating func admitTenant(_ id: Int32, holdsSlot: Bool, scheduler: inout Scheduler<Event>) -> StepResult {
-        guard var limiter = tenantLimiter else { return .next }
+        guard holdsSlot, var limiter = tenantLimiter else { return .next }
         let tenant = Int(requests[id].tenant)
-        let admission = limiter.admit(tenant: tenant, takesSlot: holdsSlot, at: scheduler.now)
+        let admission = limiter.admit(tenant: tenant, plan: setup.population.plans[tenant], at: scheduler.now)
         tenantLimiter = limiter
         switch admission {
         case .admitted:
-            requests[id].holdsTenantSlot = holdsSlot
+            requests[id].holdsTenantSlot = true
             return runRedis(id, layer: .tenantLimit, scheduler: &scheduler)
         case .rejectedConcurrency:
             fail(id, .tenantConcurrency, scheduler: &scheduler)

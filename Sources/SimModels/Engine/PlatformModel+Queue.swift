@@ -11,90 +11,100 @@ extension PlatformModel {
             fail(id, .backpressure, scheduler: &scheduler)
             return .ended
         }
-        let write = redisMemory.write(.queue, key: RedisMemory.queueKey, bytes: scenario.parameters.redis.jobBytes, at: now)
-        switch write {
-        case .outOfMemory:
+        let push = redisMemory.pushJobs(1, at: now)
+        if push.eviction.lostJobs > 0 {
+            dropQueuedJobs(scheduler: &scheduler)
+        }
+        guard push.isStored else {
             fail(id, .redisOutOfMemory, scheduler: &scheduler)
             return .ended
-        case .stored:
-            break
-        case .storedAfterEvicting(_, let lostJobs):
-            if lostJobs > 0 { dropQueuedJobs(scheduler: &scheduler) }
         }
         sendRedisWithoutWaiting(scheduler: &scheduler)
 
         // The API's part ends here: it answers and frees its worker slot.
         recordAPIAnswer(id, now: now)
-        releaseAppSlot(id, scheduler: &scheduler)
-        jobLedger.enqueued += 1
-        requests[id].isJob = true
-        requests[id].pendingLayer = .queueWait
-        requests[id].enqueuedAt = now
         charge(id, .appCPU, now: now)
+        releaseAppSlot(id, scheduler: &scheduler)
+        jobLedger.enqueue()
+        requests[id].isJob = true
+        requests[id].enqueuedAt = now
         pushJob(id, scheduler: &scheduler)
         return .wait
     }
 
-    /// Puts a job at the back of the queue, or straight onto a free worker.
+    /// Puts a job at the back of the queue, then hands queued jobs to free workers.
     mutating func pushJob(_ id: Int32, scheduler: inout Scheduler<Event>) {
         requests[id].step = ChatStep.workerSlot.rawValue
+        requests[id].pendingLayer = .queueWait
         jobQueue.append(id)
-        jobLedger.inQueue += 1
         jobQueueLength.record(Double(jobQueue.count), at: scheduler.now)
         dispatchJobs(scheduler: &scheduler)
     }
 
-    /// Hands queued jobs to free runtime workers.
+    /// Hands queued jobs to free runtime workers, oldest first.
     mutating func dispatchJobs(scheduler: inout Scheduler<Event>) {
         while runtimeSlots.inUse < runtimeSlots.capacity, let job = jobQueue.popFirst() {
             jobQueueLength.record(Double(jobQueue.count), at: scheduler.now)
-            jobLedger.inQueue -= 1
-            jobLedger.inFlight += 1
+            _ = redisMemory.popJob(at: scheduler.now)
+            jobLedger.take()
             _ = runtimeSlots.acquire(job, at: scheduler.now)
             requests[job].holdsRuntimeWorker = true
             resume(job, charging: .queueWait, scheduler: &scheduler)
         }
     }
 
-    /// A worker's slot in the `workerSlot` step is already held by `dispatchJobs`.
+    /// The worker already holds its slot when it reaches this step (`dispatchJobs` took it).
     mutating func takeRuntimeWorker(_ id: Int32, scheduler: inout Scheduler<Event>) -> StepResult {
         .next
     }
 
     /// The worker pops the job (a Redis command); it may crash while holding it.
     mutating func popJob(_ id: Int32, scheduler: inout Scheduler<Event>) -> StepResult {
-        let queue = scenario.architecture.queue
-        let crashed = crashStream.nextUnit() < scenario.parameters.queue.crashProbabilityPerJob
-        guard crashed, let queue else {
+        guard let crashModel else { return runRedis(id, scheduler: &scheduler) }
+        let outcome = crashModel.draw(using: &crashStream)
+        if outcome == .none {
             return runRedis(id, scheduler: &scheduler)
         }
-        // A crash: the tenant's slot is never released by this holder.
+
+        // A crash: the dead holder never releases the tenant's slot.
         if requests[id].holdsTenantSlot, var limiter = tenantLimiter {
             limiter.holderDied(tenant: Int(requests[id].tenant), at: scheduler.now)
             tenantLimiter = limiter
             requests[id].holdsTenantSlot = false
         }
-        releaseRuntimeWorker(id, scheduler: &scheduler)
-        if queue.reliablePop {
+        jobLedger.crash(outcome)
+        freeRuntimeWorker(id, scheduler: &scheduler)
+        switch outcome {
+        case .requeue(let after):
             // The job stays in the processing list; the reaper requeues it after the timeout.
-            jobLedger.waitingForRetry += 1
             requests[id].pendingLayer = .queueWait
-            scheduler.schedule(.jobRequeue(request: id), after: scenario.parameters.queue.visibilityTimeout)
+            requests[id].isAwaitingRequeue = true
+            scheduler.schedule(.jobRequeue(request: id), after: after)
             return .wait
+        default:
+            fail(id, .jobLostCrash, scheduler: &scheduler, countedInLedger: true)
+            return .ended
         }
-        jobLedger.lost += 1
-        jobLedger.lostToCrash += 1
-        fail(id, .jobLostCrash, scheduler: &scheduler, countedInLedger: true)
-        return .ended
     }
 
+    /// A retry delay or a reaper's timeout has passed: the job goes back into the queue.
     mutating func handleJobRequeue(_ id: Int32, scheduler: inout Scheduler<Event>) {
         charge(id, .queueWait, now: scheduler.now)
-        jobLedger.waitingForRetry -= 1
+        if requests[id].isAwaitingRequeue {
+            requests[id].isAwaitingRequeue = false
+            jobLedger.requeueAfterCrash()
+        } else {
+            jobLedger.retryDue()
+        }
+        let push = redisMemory.pushJobs(1, at: scheduler.now)
+        if push.eviction.lostJobs > 0 {
+            dropQueuedJobs(scheduler: &scheduler)
+        }
         pushJob(id, scheduler: &scheduler)
     }
 
-    mutating func releaseRuntimeWorker(_ id: Int32, scheduler: inout Scheduler<Event>) {
+    /// Gives the worker (runtime or background) back without touching the job ledger.
+    mutating func freeRuntimeWorker(_ id: Int32, scheduler: inout Scheduler<Event>) {
         guard requests[id].holdsRuntimeWorker else { return }
         requests[id].holdsRuntimeWorker = false
         if requests[id].kind == .billing {
@@ -104,17 +114,16 @@ extension PlatformModel {
             }
             return
         }
-        jobLedger.inFlight -= 1
         _ = runtimeSlots.release(at: scheduler.now)
         dispatchJobs(scheduler: &scheduler)
     }
 
-    /// Redis evicted the queue key: every queued job is gone.
+    /// Redis evicted the queue key: every job queued before the push is gone.
     mutating func dropQueuedJobs(scheduler: inout Scheduler<Event>) {
+        let lost = jobQueue.count
+        guard lost > 0 else { return }
+        jobLedger.loseQueuedToEviction(lost)
         while let job = jobQueue.popFirst() {
-            jobLedger.inQueue -= 1
-            jobLedger.lost += 1
-            jobLedger.lostToEviction += 1
             fail(job, .jobLostEviction, scheduler: &scheduler, countedInLedger: true)
         }
         jobQueueLength.record(0, at: scheduler.now)
@@ -124,10 +133,11 @@ extension PlatformModel {
     mutating func recordAPIAnswer(_ id: Int32, now: SimTime) {
         let request = requests[id]
         guard request.isMeasured else { return }
-        metrics.kinds[RequestKind.chatAPI.index].arrivals += 1
-        metrics.kinds[RequestKind.chatAPI.index].completed += 1
+        let index = RequestKind.chatAPI.index
+        metrics.kinds[index].arrivals += 1
+        metrics.kinds[index].completed += 1
         let latency = now - request.arrival
-        metrics.kinds[RequestKind.chatAPI.index].latency.record(latency)
-        metrics.kinds[RequestKind.chatAPI.index].latencyMoments.record(latency.seconds)
+        metrics.kinds[index].latency.record(latency)
+        metrics.kinds[index].latencyMoments.record(latency.seconds)
     }
 }

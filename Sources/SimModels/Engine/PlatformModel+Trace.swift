@@ -58,7 +58,7 @@ extension PlatformModel {
         let record = trace.records[recordIndex]
         var rng = traceStreams[copyIndex]
         let kept = copyIndex < setup.traceCopies - 1 || rng.nextUnit() < setup.traceLastCopyShare
-        let tenant = setup.population.sampleTenant(using: &rng)
+        let tenant = setup.population.sampleTenant(using: &rng) ?? 0
         traceStreams[copyIndex] = rng
         traceCursors[copyIndex] = recordIndex + 1
         scheduleTraceRecord(copy: copyIndex, scheduler: &scheduler)

@@ -74,6 +74,7 @@ public struct PlatformModel: SimulationModel {
     var jobQueueLength = TimeWeightedAverage()
     var jobLedger = JobLedger()
     var retryPolicy: RetryPolicy?
+    var crashModel: WorkerCrashModel?
     var crashStream: Xoshiro256StarStar
     var retryStream: Xoshiro256StarStar
     var cdnStream: Xoshiro256StarStar
@@ -113,7 +114,7 @@ public struct PlatformModel: SimulationModel {
             ReplicationLag(shipDelay: parameters.database.replicationShipDelay)
         }
         redis = Station(servers: 1)
-        redisMemory = RedisMemory(maxMemoryBytes: parameters.redis.maxMemoryBytes, policy: parameters.redis.evictionPolicy)
+        redisMemory = RedisMemory(parameters: parameters.redis)
 
         llm = [LLMProvider(name: "primary", parameters: parameters.llm)]
         llmStreams = [streams.stream("llm.primary")]
@@ -125,14 +126,15 @@ public struct PlatformModel: SimulationModel {
             responseCache = ResponseCache(ttl: spec.ttl, memoryBudgetBytes: spec.memoryBytes)
         }
         if architecture.promptCaching {
-            promptCache = PromptPrefixCache(ttl: parameters.llm.promptCacheTTL)
+            promptCache = PromptPrefixCache(parameters: parameters.llm)
         }
         if architecture.tenantLimits {
-            tenantLimiter = TenantLimiter(plans: setup.population.plans, profiles: Plan.allCases.map { scenario.customers.profile($0) },
-                                          safetyTTL: parameters.tenantSlotSafetyTTL)
+            tenantLimiter = TenantLimiter(tenantCount: setup.population.count, customers: scenario.customers,
+                                          parameters: parameters.tenantLimits)
         }
         if let queue = architecture.queue {
-            retryPolicy = RetryPolicy(queue)
+            retryPolicy = RetryPolicy(spec: queue)
+            crashModel = WorkerCrashModel(spec: queue, parameters: parameters.queue)
         }
         crashStream = streams.stream("queue.crash")
         retryStream = streams.stream("queue.retry")

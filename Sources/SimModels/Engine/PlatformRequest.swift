@@ -23,6 +23,8 @@ struct PlatformRequest {
     var holdsRuntimeWorker = false
     /// Whether the request is a queued job (it passed `enqueue`), for the job ledger.
     var isJob = false
+    /// Whether a crashed worker's job waits for the reaper (rather than a retry delay).
+    var isAwaitingRequeue = false
     /// Whether this request is measured (it arrived after warm-up).
     var isMeasured: Bool
     /// Statements left in the current database call and the server time of each.

@@ -35,6 +35,8 @@ struct PlatformSetup {
     /// Copies of the trace superposed to reach the customer count, the last one partial.
     let traceCopies: Int
     let traceLastCopyShare: Double
+    /// The tenant with the most sessions per day (the lowest index among equals).
+    let busiestTenant: Int
 
     /// Bytes per row of the calibration tables at 10M messages: heap size over rows.
     static let messageRowBytes = 262.0
@@ -49,9 +51,7 @@ struct PlatformSetup {
         let architecture = scenario.architecture
         let parameters = scenario.parameters
 
-        population = TenantPopulation(count: customers.count, planMix: customers.planMix,
-                                      profiles: customers.plans, activitySkew: workload.activitySkew,
-                                      streams: streams)
+        population = TenantPopulation(customers: customers, activitySkew: workload.activitySkew, streams: streams)
         let reached = customers.growth.month(reaching: Double(customers.count))
         month = scenario.run.month ?? reached ?? (customers.growth.points.last?.month ?? 0)
         volume = DataVolume(growth: customers.growth,
@@ -86,7 +86,7 @@ struct PlatformSetup {
         var billing: [QueryCostBreakdown] = []
         let model = costModel
         for tenant in 0..<population.count {
-            let share = population.rowShare(tenant)
+            let share = population.rowShares[tenant]
             let tenantConversations = Int((conversationRows * share).rounded())
             let tenantMessages = Int((messageRows * share).rounded())
             listing.append(model.listing(
@@ -115,6 +115,11 @@ struct PlatformSetup {
                                                 indexCount: 1 + (indexed ? 1 : 0), isSynchronousCommit: true)
         usageInsertSeconds = model.messageInsert(usageInsert).serverSeconds
 
+        var busiest = 0
+        for tenant in population.sessionsPerDay.indices where population.sessionsPerDay[tenant] > population.sessionsPerDay[busiest] {
+            busiest = tenant
+        }
+        busiestTenant = busiest
         templates = Zipf(uncheckedRankCount: max(1, workload.messageTemplates), exponent: max(workload.templateSkew, 0.01))
         systemPromptBlocks = max(0, workload.systemPromptTokens / PromptPrefixCache.blockTokens)
         if let trace = workload.trace {
