@@ -28,9 +28,7 @@ extension PlatformModel {
             sendStatement(id, scheduler: &scheduler)
             return .wait
         }
-        if var pool = pooler {
-            let admission = pool.acquire(id, at: scheduler.now)
-            pooler = pool
+        if let admission = pooler?.acquire(id, at: scheduler.now) {
             switch admission {
             case .granted:
                 requests[id].holdsConnection = true
@@ -130,10 +128,8 @@ extension PlatformModel {
     mutating func releaseConnection(_ id: Int32, scheduler: inout Scheduler<Event>) {
         guard requests[id].holdsConnection else { return }
         requests[id].holdsConnection = false
-        if var pool = pooler {
-            let next = pool.release(at: scheduler.now)
-            pooler = pool
-            if let next {
+        if pooler != nil {
+            if let next = pooler?.release(at: scheduler.now) {
                 grantConnection(next.waiter, scheduler: &scheduler)
             }
         } else {

@@ -46,6 +46,9 @@ extension PlatformModel {
         case .warmupEnd:
             resetStatistics(at: scheduler.now)
         }
+        if let stop = stopPolicy, requests.live > stop.maximumInFlight {
+            scheduler.stop()
+        }
     }
 
     /// Forgets the warm-up's statistics; the state (queues, caches, lag) carries on.

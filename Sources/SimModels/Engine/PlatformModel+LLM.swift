@@ -6,10 +6,9 @@ extension PlatformModel {
         let request = requests[id]
         let now = scheduler.now
         var cached = 0
-        if var prefixes = promptCache, provider == 0 {
+        if promptCache != nil, provider == 0 {
             let hashes = setup.prefixHashes(for: request, sessions: sessions)
-            cached = prefixes.cachedInputTokens(inputTokens: Int(request.inputTokens), prefixHashes: hashes, at: now)
-            promptCache = prefixes
+            cached = promptCache?.cachedInputTokens(inputTokens: Int(request.inputTokens), prefixHashes: hashes, at: now) ?? 0
         }
         requests[id].attempt &+= 1
         if request.isMeasured { metrics.llmAttempts += 1 }

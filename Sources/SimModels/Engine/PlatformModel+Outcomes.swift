@@ -66,9 +66,8 @@ extension PlatformModel {
             scheduler.cancel(handle)
             requests[id].timeoutHandle = nil
         }
-        if requests[id].holdsTenantSlot, var limiter = tenantLimiter {
-            limiter.release(tenant: Int(requests[id].tenant), at: scheduler.now)
-            tenantLimiter = limiter
+        if requests[id].holdsTenantSlot, tenantLimiter != nil {
+            tenantLimiter?.release(tenant: Int(requests[id].tenant), at: scheduler.now)
             requests[id].holdsTenantSlot = false
             sendRedisWithoutWaiting(scheduler: &scheduler)
         }

@@ -23,10 +23,10 @@ extension PlatformModel {
     /// a chat turn; both are Redis counters, so the check costs one Redis command. Other
     /// requests are not limited.
     mutating func admitTenant(_ id: Int32, holdsSlot: Bool, scheduler: inout Scheduler<Event>) -> StepResult {
-        guard holdsSlot, var limiter = tenantLimiter else { return .next }
+        // Mutated in place through the optional: copying the limiter out would copy its arrays.
         let tenant = Int(requests[id].tenant)
-        let admission = limiter.admit(tenant: tenant, plan: setup.population.plans[tenant], at: scheduler.now)
-        tenantLimiter = limiter
+        guard holdsSlot, let admission = tenantLimiter?.admit(tenant: tenant, plan: setup.population.plans[tenant],
+                                                              at: scheduler.now) else { return .next }
         switch admission {
         case .admitted:
             requests[id].holdsTenantSlot = true
@@ -159,17 +159,15 @@ extension PlatformModel {
         guard id >= 0 else { return }
         // The reply travels back: the round trip is paid after the server's work.
         let step = requests[id].step
-        if requests[id].kind == .chat, step == ChatStep.cacheLookup.rawValue, var cache = responseCache {
-            let hit = cache.lookup(requests[id].messageKey, at: scheduler.now)
-            responseCache = cache
+        if requests[id].kind == .chat, step == ChatStep.cacheLookup.rawValue, responseCache != nil {
+            let hit = responseCache?.lookup(requests[id].messageKey, at: scheduler.now) ?? false
             requests[id].cacheHit = hit
             if requests[id].isMeasured {
                 metrics.cacheLookups += 1
                 if hit { metrics.cacheHits += 1 }
             }
-        } else if requests[id].kind == .chat, step == ChatStep.cacheStore.rawValue, var cache = responseCache {
-            cache.store(requests[id].messageKey, bytes: scenario.parameters.responseBytes, at: scheduler.now)
-            responseCache = cache
+        } else if requests[id].kind == .chat, step == ChatStep.cacheStore.rawValue, responseCache != nil {
+            responseCache?.store(requests[id].messageKey, bytes: scenario.parameters.responseBytes, at: scheduler.now)
         }
         scheduler.schedule(.resume(request: id), after: scenario.parameters.redis.roundTrip)
     }

@@ -67,9 +67,8 @@ extension PlatformModel {
         }
 
         // A crash: the dead holder never releases the tenant's slot.
-        if requests[id].holdsTenantSlot, var limiter = tenantLimiter {
-            limiter.holderDied(tenant: Int(requests[id].tenant), at: scheduler.now)
-            tenantLimiter = limiter
+        if requests[id].holdsTenantSlot, tenantLimiter != nil {
+            tenantLimiter?.holderDied(tenant: Int(requests[id].tenant), at: scheduler.now)
             requests[id].holdsTenantSlot = false
         }
         jobLedger.crash(outcome)

@@ -80,6 +80,8 @@ public struct PlatformModel: SimulationModel {
     var cdnStream: Xoshiro256StarStar
     let warmupEnd: SimTime
     let endTime: SimTime
+    /// When set, the run stops once requests in flight pass its bound.
+    var stopPolicy: OverloadStop?
 
     public init(scenario: PlatformScenario, streams: RandomStreams) {
         self.scenario = scenario
