@@ -39,6 +39,18 @@ final class JobLedgerTests: XCTestCase {
         XCTAssertNoThrow(try ledger.checkBalance())
     }
 
+    func testImmediateRetryStaysInFlight() {
+        var ledger = JobLedger()
+        ledger.enqueue()
+        ledger.take()
+
+        ledger.retryInPlace()
+
+        XCTAssertEqual(ledger.inFlight, 1)
+        XCTAssertEqual(ledger.retried, 1)
+        XCTAssertNoThrow(try ledger.checkBalance())
+    }
+
     func testReliableCrashRequeues() {
         var ledger = JobLedger()
         ledger.enqueue()

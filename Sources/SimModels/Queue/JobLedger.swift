@@ -92,6 +92,13 @@ public struct JobLedger: Sendable, Equatable {
         retried += 1
     }
 
+    /// Records an immediate retry: the worker keeps the job and calls again at once, so the job
+    /// stays in flight and only `retried` grows.
+    public mutating func retryInPlace() {
+        precondition(inFlight > 0, "job ledger: no job in flight to retry")
+        retried += 1
+    }
+
     /// Records a retry whose delay ended: the job is back in the queue.
     public mutating func retryDue() {
         move(from: \.waitingForRetry, "waiting for retry", to: \.inQueue)

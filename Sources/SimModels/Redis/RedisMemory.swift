@@ -155,6 +155,9 @@ public struct RedisMemory: Sendable {
     ///
     /// Popping frees memory, so it succeeds under every policy.
     ///
+    /// NOTE: a reliable pop (LMOVE) keeps the job in a processing list until the worker acks it;
+    /// that list's bytes are not counted here, so memory is understated by the jobs in flight.
+    ///
     /// - Precondition: `now` is not before the previous call's time.
     public mutating func popJob(at now: SimTime) -> Bool {
         advance(to: now)
