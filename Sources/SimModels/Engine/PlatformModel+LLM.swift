@@ -51,6 +51,7 @@ extension PlatformModel {
         }
         if wait == .zero {
             // An immediate retry: the worker keeps the job and calls again at once.
+            jobLedger.retryInPlace()
             _ = callLLM(id, provider: 0, scheduler: &scheduler)
             return
         }
