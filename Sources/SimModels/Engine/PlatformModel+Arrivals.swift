@@ -5,6 +5,7 @@ extension PlatformModel {
     /// Schedules the first arrivals of every source, the billing ticks and the end of warm-up.
     public mutating func start(scheduler: inout Scheduler<Event>) {
         scheduler.schedule(.warmupEnd, at: warmupEnd)
+        scheduler.schedule(.sample, after: PlatformModel.sampleInterval)
         if let trace = scenario.workload.trace {
             startTrace(trace, scheduler: &scheduler)
         } else if let closed = scenario.workload.closedLoop {

@@ -45,6 +45,8 @@ extension PlatformModel {
             handleJobRequeue(request, scheduler: &scheduler)
         case .warmupEnd:
             resetStatistics(at: scheduler.now)
+        case .sample:
+            handleSample(scheduler: &scheduler)
         }
         if let stop = stopPolicy, requests.live > stop.maximumInFlight {
             scheduler.stop()

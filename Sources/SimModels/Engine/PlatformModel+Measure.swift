@@ -156,7 +156,7 @@ extension PlatformModel {
         set.set("run.in_flight_at_end", Double(self.requests.live))
         set.set("run.measured_seconds", measuredSeconds)
 
-        return PlatformReplication(metrics: set, bottlenecks: bottlenecks, costs: costs, jobs: jobLedger,
+        return PlatformReplication(metrics: set, bottlenecks: bottlenecks, costs: costs, series: series, jobs: jobLedger,
                                    events: events, stoppedEarly: stoppedEarly, endSeconds: measuredSeconds)
     }
 

@@ -8,6 +8,10 @@ extension PlatformModel {
         if request.isJob { jobLedger.complete() }
         release(id, scheduler: &scheduler)
 
+        if request.kind == .chat {
+            window.chatCompleted += 1
+            window.chatLatency.record(now - request.arrival)
+        }
         if request.isMeasured {
             let latency = now - request.arrival
             let kind = request.kind.index
@@ -41,6 +45,9 @@ extension PlatformModel {
         let request = requests[id]
         if request.isJob && !countedInLedger { jobLedger.fail() }
         release(id, scheduler: &scheduler)
+        if request.kind == .chat {
+            window.chatFailed += 1
+        }
         if request.isMeasured {
             metrics.kinds[request.kind.index].failures[cause.index] += 1
             if cause == .tenantConcurrency || cause == .tenantRate {

@@ -28,6 +28,8 @@ public struct PlatformModel: SimulationModel {
         case workerSlotTimeout(request: Int32, ticket: PoolTicket)
         case llmDone(request: Int32, outcome: LLMOutcome, provider: Int32)
         case warmupEnd
+        /// Time to take a time-series sample.
+        case sample
     }
 
     let scenario: PlatformScenario
@@ -82,6 +84,8 @@ public struct PlatformModel: SimulationModel {
     let endTime: SimTime
     /// When set, the run stops once requests in flight pass its bound.
     var stopPolicy: OverloadStop?
+    var series = TimeSeries()
+    var window = SampleWindow()
 
     public init(scenario: PlatformScenario, streams: RandomStreams) {
         self.scenario = scenario

@@ -8,6 +8,8 @@ public struct PlatformReplication: Sendable {
     public var bottlenecks: [(kind: RequestKind, layer: Layer?)]
     /// The monthly cost parts and how each follows from the simulated hour.
     public var costs: CostBreakdown
+    /// Samples taken every minute of the run, warm-up included.
+    public var series: TimeSeries
     /// The job ledger at the end of the run.
     public var jobs: JobLedger
     public var events: Int
