@@ -11,7 +11,7 @@ import XCTest
 /// interval's half-width must also stay below `maximumRelativeHalfWidth` of its mean, so runs too
 /// short to detect a bias fail instead of passing on wide intervals. Seeds are fixed per case.
 ///
-/// Meant for release builds: about 50 s there on two cores (see docs/validation.md). With
+/// Meant for release builds: about 23 s there on two cores (see docs/validation.md). With
 /// SCALESIM_WRITE_VALIDATION=1 the test also writes docs/validation.md.
 final class QueueingValidationTests: XCTestCase {
     /// The largest accepted half-width as a fraction of the simulated mean.
