@@ -100,7 +100,7 @@ public struct NetworkReport {
         return zip(names, estimates).map { name, estimate in
             let value = format.string(estimate.value)
             let halfWidth = estimate.halfWidth.map { "± " + format.string($0) } ?? ""
-            return "  " + Self.pad(name, 22) + Self.pad(value, 14, left: true) + "  " + Self.pad(halfWidth, 14)
+            return "  " + Self.pad(name, 22) + Self.pad(value, 14, left: true) + "  " + Self.pad(halfWidth, 16)
                 + Self.unit(name)
         }
     }

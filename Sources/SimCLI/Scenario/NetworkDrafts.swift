@@ -140,7 +140,7 @@ enum RunDraft {
         let duration = reader.durationSeconds("duration_s", range: .greaterThan(0))
         let warmup = reader.durationSeconds("warmup_s", default: .zero, range: .atLeast(0))
         let replications = reader.int("replications", default: 1, range: .atLeast(1))
-        let seed = reader.int("seed", default: 1, range: .atLeast(0))
+        let seed = reader.int("seed", default: 1, range: .within(0...Int.max))
         guard let duration else { return nil }
         if warmup >= duration, let field = reader.field("warmup_s") {
             let _: Int? = field.reject(expected: "a duration in seconds < duration_s (\(NumberFormat.standard.string(duration.seconds)))")
