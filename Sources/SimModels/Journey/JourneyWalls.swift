@@ -8,8 +8,8 @@ import ScaleSim
 /// - Its kind is the request kind of the first broken latency or error objective, else chat.
 /// - A latency or error breach is removed by fixing the layer where that kind spends most time;
 ///   a breach of utilization alone by relieving the busiest resource.
-/// - Work starts in the month of the first checkpoint showing warning signs (a figure beyond
-///   `warningFraction` of its bound), or at the wall when none shows before it.
+/// - Work starts in the month of the first checkpoint before the wall where a figure that breaks
+///   at the wall had passed `warningFraction` of its bound, or at the wall when none had.
 public enum JourneyWalls {
     public static func find(points: [JourneyPoint], architecture: NamedArchitecture, spec: JourneySpec,
                             team: TeamModel) -> JourneyWall? {
@@ -29,7 +29,11 @@ public enum JourneyWalls {
             remedy = Remedy(migration: nil, action: "no bottleneck measured")
         }
 
-        let warned = points[..<index].firstIndex { !$0.warnings.isEmpty }
+        // Warning signs: a figure that breaks at the wall had passed the warning fraction earlier.
+        let broken = point.breaches.map(\.metric)
+        let warned = points[..<index].firstIndex { earlier in
+            earlier.warnings.contains { broken.isEmpty || broken.contains($0.metric) }
+        }
         let startMonth = points[warned ?? index].month
         var readiness: MigrationReadiness?
         if let migration = remedy.migration {

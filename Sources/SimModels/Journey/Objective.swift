@@ -52,11 +52,6 @@ public struct Objective: Sendable, Equatable {
     public func matchesAny(of names: [String]) -> Bool {
         names.contains { covers($0) }
     }
-
-    /// The objective as written in a report: `chat.p95_ms <= 15000`.
-    public var text: String {
-        "\(metric) \(direction == .below ? "<=" : ">=") \(bound)"
-    }
 }
 
 /// One figure that broke an objective.
