@@ -3,5 +3,6 @@ let registeredCommands: [any Command.Type] = [
     RunCommand.self,
     ValidateCommand.self,
     ListCommand.self,
+    CompareCommand.self,
     JourneyCommand.self,
 ]

@@ -192,13 +192,14 @@ struct JourneyReport {
         NumberFormat.standard.string((value * 1000).rounded() / 10) + "%"
     }
 
-    /// Pads each column to its widest cell; the first column left-aligned, the others right.
-    static func align(_ rows: [[String]]) -> String {
+    /// Pads each column to its widest cell: the first column (and the last when `isLastLeft`)
+    /// left-aligned, the others right-aligned.
+    static func align(_ rows: [[String]], isLastLeft: Bool = true) -> String {
         let widths = (0..<(rows.first?.count ?? 0)).map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
             row.enumerated().map { column, cell in
                 let padding = String(repeating: " ", count: widths[column] - cell.count)
-                return column == 0 || column == row.count - 1 ? cell + padding : padding + cell
+                return column == 0 || (isLastLeft && column == row.count - 1) ? cell + padding : padding + cell
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }.joined(separator: "\n") + "\n"
     }
