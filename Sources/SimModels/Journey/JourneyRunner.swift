@@ -21,14 +21,15 @@ public enum JourneyRunner {
         let scenarios = spec.checkpoints.map { scenario(base: base, spec: spec, customers: $0) }
         let bounds = scenarios.map(stopBound(for:))
         let replications = max(1, spec.replications)
-        let perArchitecture = spec.checkpoints.count * replications
-        let total = spec.architectures.count * perArchitecture
+        let perCheckpoint = spec.architectures.count * replications
+        let total = spec.checkpoints.count * perCheckpoint
         let counter = ProgressCounter(total: total, report: progress)
 
-        // One flat, fixed order: architecture, then checkpoint, then replication.
+        // One flat, fixed order: checkpoint, then architecture, then replication. Neighbouring
+        // cases then cost about the same, so parallelMap's strided hand-out keeps threads even.
         let runs = parallelMap(count: total, jobs: jobs) { index -> PlatformReplication in
-            let architecture = index / perArchitecture
-            let checkpoint = (index % perArchitecture) / replications
+            let checkpoint = index / perCheckpoint
+            let architecture = (index % perCheckpoint) / replications
             let replication = index % replications
             var scenario = scenarios[checkpoint]
             scenario.architecture = spec.architectures[architecture].architecture
@@ -43,7 +44,7 @@ public enum JourneyRunner {
         for (a, named) in spec.architectures.enumerated() {
             var points: [JourneyPoint] = []
             for (c, scenario) in scenarios.enumerated() {
-                let start = a * perArchitecture + c * replications
+                let start = c * perCheckpoint + a * replications
                 points.append(point(Array(runs[start..<(start + replications)]), scenario: scenario, spec: spec))
             }
             let wall = JourneyWalls.find(points: points, architecture: named, spec: spec,
