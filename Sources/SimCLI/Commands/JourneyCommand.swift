@@ -60,7 +60,7 @@ public enum JourneyCommand: Command {
         return ExitStatus.success
     }
 
-    /// The shipped default journey, found the way `simctl list` finds scenarios/.
+    /// Returns the path of the shipped default journey, found the way `simctl list` finds scenarios/.
     static func defaultScenarioPath() throws -> String {
         try ListCommand.defaultFolder().appendingPathComponent("journey.json").path
     }

@@ -78,7 +78,7 @@ struct ComparisonReport {
         return JSONWriter().string(document) + "\n"
     }
 
-    /// One row per scenario and metric.
+    /// Returns one CSV row per scenario and metric.
     func csv() -> String {
         var rows: [[ReportValue]] = []
         for (index, entry) in result.entries.enumerated() {

@@ -57,7 +57,7 @@ struct JourneyReport {
         return text
     }
 
-    /// The lines that explain one architecture's wall.
+    /// Returns the lines that explain one architecture's wall.
     func wallText(_ journey: ArchitectureJourney) -> [String] {
         guard let wall = journey.wall else {
             return ["\(journey.name): no wall up to \(result.spec.checkpoints.last ?? 0) customers"]
@@ -176,7 +176,7 @@ struct JourneyReport {
         return CSVWriter().document(header: header, rows: rows)
     }
 
-    /// The objective as written in reports: `chat.p95_ms <= 15000`.
+    /// Returns the objective as written in reports: `chat.p95_ms <= 15000`.
     static func objectiveText(_ objective: Objective) -> String {
         "\(objective.metric) \(objective.direction == .below ? "<=" : ">=") \(NumberFormat.standard.string(objective.bound))"
     }

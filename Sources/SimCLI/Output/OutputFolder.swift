@@ -2,8 +2,8 @@ import Foundation
 
 /// Writes a set of files into a folder whole or not at all.
 ///
-/// Every file is first written into a hidden temporary folder inside the target; only when all
-/// are written is each renamed into place (a rename within one file system is atomic), so a
+/// Every file is first written into a hidden temporary folder inside the target. Only when all
+/// are written is each renamed into place, and a rename within one file system is atomic, so a
 /// failed write leaves the folder as it was.
 enum OutputFolder {
     /// Writes `files` (name, contents) into the folder at `path`, creating it when absent.

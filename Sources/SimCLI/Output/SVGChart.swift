@@ -31,7 +31,7 @@ enum SVGChart {
         String(format: "%.2f", locale: Locale(identifier: "en_US_POSIX"), value)
     }
 
-    /// A line chart with a log x axis (customers) and a log or linear y axis.
+    /// Draws a line chart with a log x axis (customers) and a log or linear y axis.
     static func lines(title: String, yLabel: String, series: [Series], markers: [Marker] = [], logY: Bool,
                       yMaximum: Double? = nil, width: Double = 640, height: Double = 300) -> String {
         let left = 70.0, right = 150.0, top = 30.0, bottom = 45.0
@@ -98,7 +98,7 @@ enum SVGChart {
         return svg + "</svg>"
     }
 
-    /// Horizontal stacked bars: one bar per row, one segment per named part.
+    /// Draws horizontal stacked bars: one bar per row, one segment per named part.
     static func stackedBars(title: String, unit: String, parts: [String], rows: [(label: String, values: [Double])],
                             width: Double = 640) -> String {
         let left = 170.0, right = 20.0, top = 30.0, barHeight = 22.0, gap = 10.0
@@ -128,7 +128,7 @@ enum SVGChart {
         return svg + "</svg>"
     }
 
-    /// A short tick label: 1k, 10k, 0.5, 2.3M.
+    /// Returns a short tick label: 1k, 10k, 0.5, 2.3M.
     static func tickLabel(_ value: Double) -> String {
         let magnitude = abs(value)
         let format = NumberFormat(significantDigits: 3)

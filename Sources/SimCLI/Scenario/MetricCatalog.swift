@@ -6,7 +6,7 @@ enum MetricCatalog {
     /// Every `MetricSet` name, in output order, plus the derived `resources.busiest.utilization`.
     ///
     /// The list comes from measuring one second of a ten-customer platform with every optional
-    /// part switched on, so it cannot drift from what the engine records; every figure is
+    /// part switched on, so it cannot drift from what the engine records. Every figure is
     /// recorded whatever the architecture, except the cost parts, which need their part on.
     static let names: [String] = {
         var architecture = ArchitecturePreset.stage4.architecture

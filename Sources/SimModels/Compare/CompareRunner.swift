@@ -49,7 +49,7 @@ public enum CompareRunner {
         return ComparisonResult(metrics: metrics, entries: entries, replications: replications, seed: seed, level: 0.95)
     }
 
-    /// The value of `metric` in `metrics`, NaN when absent; `busiestUtilization` is derived.
+    /// Returns the value of `metric` in `metrics`, NaN when absent; `busiestUtilization` is derived.
     public static func value(_ metric: String, in metrics: MetricSet) -> Double {
         guard metric == busiestUtilization else { return metrics.value(metric) ?? .nan }
         var busiest = 0.0

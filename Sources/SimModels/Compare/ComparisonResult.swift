@@ -31,13 +31,13 @@ public struct ComparisonResult: Sendable {
     public var seed: UInt64
     public var level: Double
 
-    /// The mean of `metric` over replications for entry `entry`.
+    /// Returns the mean of `metric` over replications for entry `entry`.
     public func mean(entry: Int, metric: Int) -> Double {
         let values = entries[entry].values[metric]
         return values.reduce(0, +) / Double(max(values.count, 1))
     }
 
-    /// The paired difference of entry `entry` to the first entry on `metric`.
+    /// Returns the paired difference of entry `entry` to the first entry on `metric`.
     public func difference(entry: Int, metric: Int) -> Difference {
         let differences = zip(entries[entry].values[metric], entries[0].values[metric]).map { $0 - $1 }
         let mean = differences.reduce(0, +) / Double(max(differences.count, 1))

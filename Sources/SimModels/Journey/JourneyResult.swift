@@ -22,7 +22,7 @@ public struct JourneyPoint: Sendable {
     /// Whether this checkpoint is past the wall: an objective broke or the run stopped early.
     public var isBroken: Bool { stoppedEarly || !breaches.isEmpty }
 
-    /// The layer where `kind` spends the most time, or nil.
+    /// Returns the layer where `kind` spends the most time, or nil.
     public func bottleneck(of kind: RequestKind) -> Layer? {
         bottlenecks.first { $0.kind == kind }?.layer ?? nil
     }
@@ -39,7 +39,7 @@ public struct JourneyPoint: Sendable {
     }
 }
 
-/// Where an architecture stops meeting its objectives, why, and what removes the wall.
+/// The checkpoint where an architecture stops meeting its objectives, its cause and its remedy.
 public struct JourneyWall: Sendable {
     /// Index of the wall checkpoint in the spec's checkpoints.
     public var checkpoint: Int
@@ -49,13 +49,13 @@ public struct JourneyWall: Sendable {
     public var stoppedEarly: Bool
     /// The request kind whose objective broke first (chat when only a resource broke).
     public var kind: RequestKind
-    /// Where `kind` spends most of its time at the wall.
+    /// The layer where `kind` spends most of its time at the wall.
     public var layer: Layer?
     public var busiestResource: String?
     public var busiestUtilization: Double?
     /// The migration that removes the wall, or nil when none of `TeamModel`'s migrations does.
     public var migration: String?
-    /// What to do, in a few words, including capacity changes that need no migration.
+    /// The action in a few words, including capacity changes that need no migration.
     public var remedy: String
     /// The month work starts: the first checkpoint with warning signs, else the wall's.
     public var startMonth: Double

@@ -14,8 +14,8 @@ public enum JourneyRunner {
     /// Runs `spec` on `base`, whose customers, workload, parameters and seed every case shares.
     ///
     /// Cases (architecture x checkpoint x replication) run on up to `jobs` threads; the result is
-    /// the same for any `jobs`. `progress` receives (cases done, cases in all) after each case, from
-    /// the thread that ran it, one call at a time; it is for display only.
+    /// the same for any `jobs`. `progress` receives (cases done, cases in all) after each case.
+    /// It runs on the thread that ran the case, one call at a time, and is for display only.
     public static func run(base: PlatformScenario, spec: JourneySpec, jobs: Int,
                            progress: (@Sendable (Int, Int) -> Void)? = nil) -> JourneyResult {
         let scenarios = spec.checkpoints.map { scenario(base: base, spec: spec, customers: $0) }
@@ -55,7 +55,7 @@ public enum JourneyRunner {
         return JourneyResult(spec: spec, seed: base.run.seed, stopBounds: bounds, architectures: journeys)
     }
 
-    /// The scenario of one checkpoint: `customers` at the month the growth curve reaches them,
+    /// Returns the scenario of one checkpoint: `customers` at the month the growth curve reaches them,
     /// one peak hour after a discarded warm-up.
     public static func scenario(base: PlatformScenario, spec: JourneySpec, customers: Int) -> PlatformScenario {
         var scenario = base
@@ -68,12 +68,12 @@ public enum JourneyRunner {
         return scenario
     }
 
-    /// The month the growth curve reaches `customers`, or its last month when it never does.
+    /// Returns the month the growth curve reaches `customers`, or its last month when it never does.
     public static func month(reaching customers: Int, growth: GrowthCurve) -> Double {
         growth.month(reaching: Double(customers)) ?? (growth.points.last?.month ?? 0)
     }
 
-    /// The in-flight bound of a run: `overloadFactor` times the requests in flight that Little's
+    /// Returns the in-flight bound of a run: `overloadFactor` times the requests in flight that Little's
     /// law expects at the peak rate and nominal latency, and at least `minimumStopBound`.
     public static func stopBound(for scenario: PlatformScenario) -> Int {
         let population = TenantPopulation(customers: scenario.customers, activitySkew: scenario.workload.activitySkew,

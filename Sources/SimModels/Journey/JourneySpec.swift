@@ -13,14 +13,14 @@ public struct NamedArchitecture: Sendable, Equatable {
         self.stage = stage
     }
 
-    /// The preset under its own name (`stage1`), with its stage number.
+    /// Creates the preset under its own name (`stage1`), with its stage number.
     public init(preset: ArchitecturePreset) {
         let stage = (ArchitecturePreset.allCases.firstIndex(of: preset) ?? 0) + 1
         self.init(name: preset.rawValue, architecture: preset.architecture, stage: stage)
     }
 }
 
-/// What a growth journey runs: customer checkpoints, architectures, the objectives that define
+/// The plan of a growth journey: customer checkpoints, architectures, the objectives that define
 /// a wall, and the peak hour simulated at each checkpoint.
 public struct JourneySpec: Sendable, Equatable {
     /// Customer counts, ascending.

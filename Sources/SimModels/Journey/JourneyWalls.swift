@@ -1,6 +1,6 @@
 import ScaleSim
 
-/// Finds an architecture's wall, names its cause and the migration that removes it, and asks
+/// Finds an architecture's wall, names its cause and the migration that removes it, and checks with
 /// `TeamModel` whether the team finishes that migration in time.
 ///
 /// The rules, also in docs/journey.md:
@@ -58,7 +58,7 @@ public struct Remedy: Sendable, Equatable {
         self.action = action
     }
 
-    /// The first part not yet on among those that relieve the database for `kind`.
+    /// Returns the first part not yet on among those that relieve the database for `kind`.
     static func database(kind: RequestKind, architecture: ArchitectureSpec) -> Remedy {
         var candidates: [ArchitecturePart] = [.indexes]
         if kind == .listing { candidates.append(.lateralListing) }
@@ -69,7 +69,7 @@ public struct Remedy: Sendable, Equatable {
         return Remedy(migration: "service_split", action: "split the database by service (every database part is on)")
     }
 
-    /// The remedy for a request kind that spends most of its time in `layer`.
+    /// Returns the remedy for a request kind that spends most of its time in `layer`.
     public static func forLayer(_ layer: Layer, kind: RequestKind, architecture: ArchitectureSpec) -> Remedy {
         switch layer {
         case .database:
@@ -99,7 +99,7 @@ public struct Remedy: Sendable, Equatable {
         }
     }
 
-    /// The remedy for a resource, named as in `resources.<name>.utilization`, that is too busy.
+    /// Returns the remedy for a resource, named as in `resources.<name>.utilization`, that is too busy.
     public static func forResource(_ resource: String, architecture: ArchitectureSpec) -> Remedy {
         switch resource {
         case "app_slots", "app_cpu":

@@ -1,9 +1,9 @@
 /// A service-level objective on one figure of a run: a metric path, a bound and a direction.
 ///
 /// The path names a figure of `MetricSet` (`chat.p95_ms`). A `*` segment matches any one
-/// segment, so `resources.*.utilization` holds every resource's utilization to the bound.
+/// segment, so `resources.*.utilization` applies the bound to every resource's utilization.
 public struct Objective: Sendable, Equatable {
-    /// Which side of the bound a figure must stay on.
+    /// The side of the bound a figure must stay on.
     public enum Direction: String, Sendable, CaseIterable {
         /// The figure must not exceed the bound (latencies, error rates, utilization).
         case below
@@ -48,7 +48,7 @@ public struct Objective: Sendable, Equatable {
         return found
     }
 
-    /// Returns whether `metrics` holds at least one figure this objective covers.
+    /// Returns whether `names` contains at least one figure this objective covers.
     public func matchesAny(of names: [String]) -> Bool {
         names.contains { covers($0) }
     }
