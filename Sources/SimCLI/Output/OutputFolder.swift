@@ -35,18 +35,14 @@ struct OutputFolder {
             for file in files {
                 try Data(file.text.utf8).write(to: staging.appendingPathComponent(file.name))
             }
+            // rename(2) replaces an existing file in one step, which FileManager on Linux does not.
             if targetExists {
                 for file in files {
-                    let destination = target.appendingPathComponent(file.name)
-                    if manager.fileExists(atPath: destination.path) {
-                        _ = try manager.replaceItemAt(destination, withItemAt: staging.appendingPathComponent(file.name))
-                    } else {
-                        try manager.moveItem(at: staging.appendingPathComponent(file.name), to: destination)
-                    }
+                    try Self.rename(staging.appendingPathComponent(file.name), to: target.appendingPathComponent(file.name))
                 }
                 try manager.removeItem(at: staging)
             } else {
-                try manager.moveItem(at: staging, to: target)
+                try Self.rename(staging, to: target)
             }
         } catch {
             try? manager.removeItem(at: staging)
@@ -54,9 +50,18 @@ struct OutputFolder {
         }
     }
 
+    static func rename(_ source: URL, to destination: URL) throws {
+        guard Foundation.rename(source.path, destination.path) == 0 else {
+            throw InputError("cannot move \(source.lastPathComponent) to \(destination.path): \(String(cString: strerror(errno)))")
+        }
+    }
+
     /// The system's reason for `error`: the POSIX message underneath Foundation's wrapper when
     /// there is one ("Not a directory"), else Foundation's description.
     static func reason(_ error: Error) -> String {
+        if let input = error as? InputError {
+            return input.message
+        }
         var error = error as NSError
         while let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError {
             error = underlying
