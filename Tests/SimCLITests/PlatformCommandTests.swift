@@ -5,7 +5,7 @@ import XCTest
 
 /// `simctl run` and `validate` on SaaS scenarios: formats, options, --out and the shipped files.
 final class PlatformCommandTests: XCTestCase {
-    /// A small SaaS scenario: 30 customers on stage 2 for five simulated minutes.
+    /// Returns a small SaaS scenario: 30 customers on stage 2 for five simulated minutes.
     private func small(replications: Int = 1, architecture: String = #"{"preset": "stage2"}"#) -> String {
         """
         {
@@ -159,7 +159,7 @@ final class PlatformCommandTests: XCTestCase {
     func testOutUnwritableLeavesNothing() throws {
         let path = try CLITestSupport.write(small())
         let parent = (path as NSString).deletingLastPathComponent
-        // A regular file stands where the output folder's parent should be.
+        // A regular file is where the output folder's parent should be.
         let blocker = parent + "/blocker"
         try "x".write(toFile: blocker, atomically: true, encoding: .utf8)
         let result = CLITestSupport.simctl(["run", path, "--out", blocker + "/out"])

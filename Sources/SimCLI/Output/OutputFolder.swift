@@ -7,9 +7,9 @@ import Foundation
 /// into an existing target. On any failure the staging folder is removed and nothing of the
 /// run is left in the target.
 ///
-/// NOTE: into an existing folder the renames are one per file, so a failure between two of
-/// them (the disk gone mid-way) could leave the first files moved; renames within one file
-/// system do not fail for the usual reasons (space, permissions) once staging succeeded.
+/// NOTE: into an existing folder each file is renamed on its own. A failure between two renames
+/// (the disk removed mid-way) could leave the first files moved, although a rename within one
+/// file system does not fail for lack of space or permission once staging succeeded.
 struct OutputFolder {
     var path: String
 
