@@ -5,10 +5,9 @@ import SimModels
 /// covers the run.
 ///
 /// `runLength` is the warm-up plus the measured duration. The engine replays each copy of the
-/// trace from its own random offset and wraps around to the trace's start once, so without
-/// looping every copy covers at most one span of the run and then falls silent; a longer run
-/// would measure a load that fades out. A run longer than the span is therefore an error unless
-/// the trace loops.
+/// trace from its own random offset and wraps around to the trace's start once. Without looping,
+/// every copy therefore covers at most one span of the run and then falls silent, so a longer
+/// run would measure a load that fades out. Such a run is an error unless the trace loops.
 public func checkTraceCoversRun(_ trace: TraceSpec, runLength: SimDuration) -> String? {
     guard !trace.loop, runLength > trace.span else { return nil }
     let format = NumberFormat.standard

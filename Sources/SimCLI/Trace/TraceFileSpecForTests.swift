@@ -1,7 +1,7 @@
 /// The `workload.trace` object of a SaaS scenario file, as the scenario decoder reads it.
 ///
-/// NOTE: a stand-in so this folder compiles before the scenario decoder lands; the decoder's own
-/// declaration in Scenario/TraceFileSpec.swift replaces it, and this file must then be deleted.
+/// NOTE: a stand-in that lets this folder compile before the scenario decoder lands. Delete this
+/// file when the decoder's own declaration in Scenario/TraceFileSpec.swift arrives.
 struct TraceFileSpec {
     /// The trace file; a relative path is resolved against the scenario file's folder.
     var path: String
