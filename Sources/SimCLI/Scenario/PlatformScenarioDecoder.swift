@@ -47,7 +47,17 @@ public enum PlatformScenarioDecoder {
             throw ScenarioError.invalid(file: file.path, diagnostics: [])
         }
         if let traceFile = decoded.traceFile {
-            decoded.file.scenario.workload.trace = try loadTrace(traceFile, relativeTo: file.path)
+            let trace: TraceSpec
+            do {
+                trace = try loadTrace(traceFile, relativeTo: file.path)
+            } catch let error as TraceError {
+                throw InputError(error.description)
+            }
+            let run = decoded.file.scenario.run
+            if let problem = checkTraceCoversRun(trace, runLength: run.warmup + run.duration) {
+                throw InputError("\(file.path):\(traceFile.line): \(problem)")
+            }
+            decoded.file.scenario.workload.trace = trace
         }
         return decoded.file
     }
