@@ -5,7 +5,7 @@ import XCTest
 
 /// `simctl sweep` on queueing-network scenarios: output, parallelism, errors.
 final class SweepCommandTests: XCTestCase {
-    /// An M/M/1 file with short runs, so a sweep of a few points takes milliseconds.
+    /// Writes an M/M/1 file with short runs, so a sweep of a few points takes milliseconds.
     private func scenario(replications: Int = 2) throws -> String {
         try CLITestSupport.write(CLITestSupport.mm1(
             run: #"{"duration_s": 1500, "warmup_s": 100, "replications": \#(replications), "seed": 5}"#))

@@ -62,7 +62,7 @@ public enum ShardMerger {
         return try SweepShardFile.parse(Array(data), path: path)
     }
 
-    /// The `simctl sweep` command line that makes shard `index` of the sweep of `file`.
+    /// Returns the `simctl sweep` command line that makes shard `index` of the sweep of `file`.
     static func rerunCommand(_ file: SweepShardFile, shard index: Int) -> String {
         let identity = file.identity
         let writer = JSONWriter(layout: .compact)

@@ -15,7 +15,7 @@ public struct SweepGrid: Equatable, Sendable {
         parameters.reduce(1) { $0 * $1.values.count }
     }
 
-    /// The index of each parameter's value at `point`.
+    /// Returns the index of each parameter's value at `point`.
     ///
     /// - Precondition: `point` is in `0..<pointCount`.
     public func valueIndices(ofPoint point: Int) -> [Int] {
@@ -23,7 +23,7 @@ public struct SweepGrid: Equatable, Sendable {
         return Self.valueIndices(ofPoint: point, valueCounts: parameters.map(\.values.count))
     }
 
-    /// The index of each parameter's value at `point` of a grid whose parameters have
+    /// Returns the index of each parameter's value at `point` of a grid whose parameters have
     /// `valueCounts` values: the digits of `point` in a mixed radix, the last parameter lowest.
     static func valueIndices(ofPoint point: Int, valueCounts: [Int]) -> [Int] {
         var indices = [Int](repeating: 0, count: valueCounts.count)
@@ -44,7 +44,7 @@ public struct SweepGrid: Equatable, Sendable {
         return document
     }
 
-    /// The point as `path=value` pairs for messages: `customers.count=100, architecture.preset=stage2`.
+    /// Returns the point as `path=value` pairs for messages: `customers.count=100, architecture.preset=stage2`.
     public func label(ofPoint point: Int) -> String {
         guard !parameters.isEmpty else { return "the scenario as written" }
         return zip(parameters, valueIndices(ofPoint: point))

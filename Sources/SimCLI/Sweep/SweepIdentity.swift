@@ -1,7 +1,7 @@
 import ScaleSim
 
-/// What makes two sweep runs the same sweep: the code, the scenario file and every option that
-/// changes a case's values. Shards merge only when their identities are equal.
+/// The identity of a sweep: the code version, the scenario file and every option that changes
+/// a case's values. Shards merge only when their identities are equal.
 public struct SweepIdentity: Equatable, Sendable {
     /// One swept field and its values, in the order given.
     public struct Parameter: Equatable, Sendable {

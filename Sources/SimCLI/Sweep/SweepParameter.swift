@@ -13,9 +13,11 @@ public struct SweepParameter: Equatable, Sendable {
         "run.replications": "use --replications; every grid point runs the same replications",
     ]
 
-    /// Parses `PATH=V1,V2,...`. Each value is a JSON literal (`2`, `0.5`, `true`, `"text"`, `[1,2]`)
-    /// or else a string written without quotes (`stage2`); commas inside brackets, braces or
-    /// quotes do not split values.
+    /// Parses `PATH=V1,V2,...`.
+    ///
+    /// Each value is a JSON literal (`2`, `0.5`, `true`, `"text"`, `[1,2]`) or else a string
+    /// written without quotes (`stage2`). Commas inside brackets, braces or quotes do not split
+    /// values.
     ///
     /// - Throws: `UsageError` for a missing `=`, an invalid path, a reserved path or an empty value.
     public init(parsing argument: String) throws {

@@ -91,7 +91,7 @@ public struct SweepPlan: Sendable {
     }
 
     /// Runs the cases at `indices` on up to `jobs` threads and returns their values in the
-    /// order of `indices`; the result is the same for any `jobs`.
+    /// order of `indices`, the same for any `jobs`.
     ///
     /// Case `i` is replication `i mod R` of point `i / R`. Replication r draws from the streams of
     /// (seed, r) at every point.

@@ -6,7 +6,7 @@ enum SweepPointModel: Sendable {
     case network(NetworkSpec)
     case platform(PlatformScenario)
 
-    /// The name of the derived metric that holds the highest utilization of any station or resource.
+    /// The name of the derived metric that records the highest utilization of any station or resource.
     static let busiestUtilization = "busiest.utilization"
 
     /// The metrics a sweep reports when no `--metric` is given.
@@ -21,7 +21,7 @@ enum SweepPointModel: Sendable {
         }
     }
 
-    /// Every metric a replication of this point records, in recording order.
+    /// Returns every metric a replication of this point records, in recording order.
     ///
     /// A SaaS scenario's names depend on its architecture (one cost line per part), so they are
     /// read from a one-second replication without warm-up.

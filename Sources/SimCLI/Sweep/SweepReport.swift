@@ -69,7 +69,8 @@ public struct SweepReport {
     ///
     /// Columns: `point`, one per parameter (named by its path), `METRIC.mean` and, with two or
     /// more replications, `METRIC.half_width` per metric, then `replications`, `seed`,
-    /// `scenario_hash` and `scalesim_version`, repeated on every record so each one stands alone.
+    /// `scenario_hash` and `scalesim_version`, repeated on every record so that each record is
+    /// self-contained.
     public func csv() -> String {
         let identity = result.identity
         let hasHalfWidths = identity.replications >= 2
@@ -97,7 +98,7 @@ public struct SweepReport {
         return CSVWriter().document(header: header, rows: rows)
     }
 
-    /// The seed as an integer, or as a string when it exceeds `Int.max`.
+    /// Returns the seed as an integer, or as a string when it exceeds `Int.max`.
     static func seedValue(_ seed: UInt64) -> ReportValue {
         Int(exactly: seed).map { .int($0) } ?? .string(String(seed))
     }

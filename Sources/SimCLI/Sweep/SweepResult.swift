@@ -17,8 +17,8 @@ public struct SweepResult: Equatable, Sendable {
         self.caseValues = caseValues
     }
 
-    /// The mean over replications of metric `metric` at `point`, with its 95% Student-t
-    /// half-width when two or more replications recorded it; nil when none did.
+    /// Returns the mean over replications of metric `metric` at `point`, with its 95% Student-t
+    /// half-width when two or more replications recorded it, or nil when none did.
     ///
     /// Values are folded in replication order, so the figures are the same however the cases
     /// were spread over threads or shards.
@@ -32,7 +32,7 @@ public struct SweepResult: Equatable, Sendable {
         return MetricEstimate(value: interval.mean, halfWidth: interval.halfWidth)
     }
 
-    /// The value of each parameter at `point`, in parameter order.
+    /// Returns the value of each parameter at `point`, in parameter order.
     public func parameterValues(point: Int) -> [ReportValue] {
         let parameters = identity.parameters
         let indices = SweepGrid.valueIndices(ofPoint: point, valueCounts: parameters.map(\.values.count))

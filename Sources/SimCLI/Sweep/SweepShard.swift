@@ -31,7 +31,7 @@ public struct SweepShard: Equatable, Sendable, CustomStringConvertible {
         self.init(index: index, count: count)
     }
 
-    /// The indices of this shard's cases among `caseCount` cases, in increasing order.
+    /// Returns the indices of this shard's cases among `caseCount` cases, in increasing order.
     public func caseIndices(caseCount: Int) -> [Int] {
         Array(stride(from: index - 1, to: caseCount, by: count))
     }

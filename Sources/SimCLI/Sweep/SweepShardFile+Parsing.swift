@@ -105,7 +105,7 @@ private struct ShardFields {
         return value
     }
 
-    /// The seed, written as an integer or, beyond `Int.max`, as a decimal string.
+    /// Reads the seed, written as an integer or, beyond `Int.max`, as a decimal string.
     func seed() throws -> UInt64 {
         let value = document["seed"]
         if let integer = value?.numberValue?.int64Value, integer >= 0 {
