@@ -3,4 +3,6 @@ let registeredCommands: [any Command.Type] = [
     RunCommand.self,
     ValidateCommand.self,
     ListCommand.self,
+    SweepCommand.self,
+    MergeCommand.self,
 ]
