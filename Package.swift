@@ -18,7 +18,7 @@ let package = Package(
         .target(name: "SimCLI", dependencies: ["ScaleSim", "SimModels"]),
         .executableTarget(name: "simctl", dependencies: ["SimCLI"]),
         .testTarget(name: "ScaleSimTests", dependencies: ["ScaleSim"]),
-        .testTarget(name: "SimModelsTests", dependencies: ["SimModels", "ScaleSim"]),
+        .testTarget(name: "SimModelsTests", dependencies: ["SimModels", "ScaleSim"], exclude: ["Fixtures"]),
         .testTarget(name: "SimCLITests", dependencies: ["SimCLI", "SimModels", "ScaleSim"]),
     ],
     swiftLanguageModes: [.v5]

@@ -3,6 +3,9 @@
 /// Each change of the value closes the interval since the previous change, weighting the old value
 /// by the interval's length in nanoseconds. Integrals are kept in `Double` of value-nanoseconds,
 /// exact for integer values up to 2^53 value-nanoseconds per step.
+///
+/// For warm-up truncation, call `reset(at:)` at the warm-up instant. The value in force then
+/// carries over, so a queue that is already long at the end of the warm-up counts from there.
 public struct TimeWeightedAverage: Sendable {
     @usableFromInline var currentValue: Double
     /// The value in force now.

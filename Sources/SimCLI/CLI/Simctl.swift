@@ -1,7 +1,7 @@
 /// The simctl command line: dispatches to a subcommand and maps errors to exit statuses.
 public enum Simctl {
     /// Every subcommand, in the order `simctl --help` lists them.
-    public static var commands: [any Command.Type] = []
+    public static let commands: [any Command.Type] = registeredCommands
 
     /// Runs simctl with `arguments` (without the program name); returns the exit status.
     public static func main(_ arguments: [String], console: Console) -> Int32 {

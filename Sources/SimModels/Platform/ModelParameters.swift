@@ -35,13 +35,13 @@ public struct AppServerParameters: Sendable, Equatable {
     /// objects.
     public var memoryPerConversationBytes: Int = 24 << 20
     /// CPU to build a prompt (template rendering, retrieval glue), per chat turn.
-    public var promptBuildCPU: Distribution = .exponential(Exponential(rate: 1 / 0.008))
+    public var promptBuildCPU: Distribution = .exponential(mean: 0.008)
     /// CPU to parse a reply and run its tool calls' glue code, per chat turn.
-    public var responseParseCPU: Distribution = .exponential(Exponential(rate: 1 / 0.006))
+    public var responseParseCPU: Distribution = .exponential(mean: 0.006)
     /// CPU per listing render and per analytics response.
-    public var renderCPU: Distribution = .exponential(Exponential(rate: 1 / 0.003))
+    public var renderCPU: Distribution = .exponential(mean: 0.003)
     /// CPU per static asset served by the app itself (no CDN).
-    public var assetCPU: Distribution = .exponential(Exponential(rate: 1 / 0.0008))
+    public var assetCPU: Distribution = .exponential(mean: 0.0008)
     /// How long a request waits for a worker slot before the server answers 503.
     public var admissionTimeout: SimDuration = .seconds(10)
 
@@ -98,7 +98,7 @@ public enum EvictionPolicy: String, Sendable, CaseIterable {
 public struct LLMParameters: Sendable, Equatable {
     /// Time to first token, seconds. Public API dashboards show medians of 0.3-1 s for
     /// mid-size models; lognormal with a long tail.
-    public var timeToFirstToken: Distribution = .lognormal(LogNormal(mean: 0.6, coefficientOfVariation: 0.6))
+    public var timeToFirstToken: Distribution = .lognormal(mean: 0.6, coefficientOfVariation: 0.6)
     /// Output tokens generated per second (mid-size hosted models: 50-120).
     public var tokensPerSecond: Double = 80
     /// Requests per minute and input-plus-output tokens per minute allowed (an upper usage
@@ -124,7 +124,7 @@ public struct LLMParameters: Sendable, Equatable {
     /// A second provider: a little slower and dearer, with its own limits.
     public static var fallbackDefaults: LLMParameters {
         var parameters = LLMParameters()
-        parameters.timeToFirstToken = .lognormal(LogNormal(mean: 0.9, coefficientOfVariation: 0.6))
+        parameters.timeToFirstToken = .lognormal(mean: 0.9, coefficientOfVariation: 0.6)
         parameters.tokensPerSecond = 60
         parameters.inputPricePerMillion = 5.0
         parameters.outputPricePerMillion = 15.0

@@ -116,12 +116,12 @@ public struct WorkloadSpec: Sendable, Equatable {
     /// Share of a day's sessions that fall in each hour, 24 weights (normalized when used).
     public var dailyProfile: [Double] = WorkloadSpec.businessDayProfile
     /// Chat turns per conversation.
-    public var turnsPerSession: Distribution = .constant(Constant(value: 6))
+    public var turnsPerSession: Distribution = .fixed(6)
     /// Seconds a user takes to answer after a reply.
-    public var thinkTime: Distribution = .exponential(Exponential(rate: 1.0 / 20))
+    public var thinkTime: Distribution = .exponential(mean: 20)
     /// Input and output tokens of a chat turn's LLM call, when no trace is replayed.
-    public var inputTokens: Distribution = .lognormal(LogNormal(mean: 1_155, coefficientOfVariation: 0.9))
-    public var outputTokens: Distribution = .lognormal(LogNormal(mean: 211, coefficientOfVariation: 0.9))
+    public var inputTokens: Distribution = .lognormal(mean: 1_155, coefficientOfVariation: 0.9)
+    public var outputTokens: Distribution = .lognormal(mean: 211, coefficientOfVariation: 0.9)
     /// Distinct message templates users pick from, and the Zipf exponent of their popularity.
     public var messageTemplates: Int = 50_000
     public var templateSkew: Double = 1.0

@@ -1,0 +1,3 @@
+/// The subcommands of simctl, in the order `simctl --help` lists them.
+let registeredCommands: [any Command.Type] = [
+]
