@@ -32,7 +32,7 @@ rate() {
 
 for ((i = 1; i <= runs; i++)); do
     echo "run $i of $runs" >&2
-    "$scratch/release/simctl" bench --mmc-only --customers "$customers" --format json | rate >> "$work/swift"
+    "$scratch/release/simctl" bench --model mmc --customers "$customers" --format json | rate >> "$work/swift"
     "$work/mmc" "$customers" | rate >> "$work/c"
     python3 "$root/benchmarks/simpy_mmc.py" "$simpy_customers" | rate >> "$work/simpy"
 done

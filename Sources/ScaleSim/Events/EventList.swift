@@ -30,7 +30,7 @@ public struct EventList<Event> {
     }
 
     @usableFromInline var heap: [Entry] = []
-    /// Heap position of the event in each slot; a free slot holds a negative link instead,
+    /// Heap position of the event in each slot; a free slot contains a negative link instead,
     /// `-2 - next` for the next free slot, or -1 at the end of the free list.
     @usableFromInline var positions: [Int32] = []
     @usableFromInline var generations: [UInt32] = []

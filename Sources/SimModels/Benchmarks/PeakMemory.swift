@@ -6,14 +6,21 @@ import Darwin
 
 /// The peak resident memory of this process, as the benchmarks report it.
 public enum PeakMemory {
-    /// The peak resident set size in bytes: VmHWM from /proc/self/status where Linux provides it,
-    /// otherwise `getrusage`'s `ru_maxrss`; nil when neither can be read.
+    /// Returns the peak resident set size in bytes, or nil when it cannot be read.
+    ///
+    /// The figure is VmHWM from /proc/self/status where Linux provides it, otherwise
+    /// `getrusage`'s `ru_maxrss`.
     public static func bytes() -> Int? {
         if let kibibytes = highWaterMarkKibibytes() {
             return kibibytes * 1024
         }
         var usage = rusage()
-        guard getrusage(RUSAGE_SELF, &usage) == 0 else { return nil }
+        #if canImport(Glibc)
+        let target = __rusage_who_t(RUSAGE_SELF.rawValue)
+        #else
+        let target = RUSAGE_SELF
+        #endif
+        guard getrusage(target, &usage) == 0 else { return nil }
         #if canImport(Darwin)
         return Int(usage.ru_maxrss)
         #else
