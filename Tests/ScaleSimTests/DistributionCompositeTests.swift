@@ -1,8 +1,9 @@
 import ScaleSim
 import XCTest
 
-/// Empirical and mixture distributions and the `Distribution` enum; see
-/// DistributionTestSupport.swift for the 5-standard-error tolerance rule.
+/// Empirical and mixture distributions and the `Distribution` enum.
+///
+/// DistributionTestSupport.swift states the tolerance rule of 5 standard errors.
 final class DistributionCompositeTests: XCTestCase {
     let sampleCount = 200_000
 
@@ -109,7 +110,7 @@ final class DistributionCompositeTests: XCTestCase {
         }
     }
 
-    /// One distribution of each enum case, named for failure messages.
+    /// Returns one distribution of each enum case, named for failure messages.
     private func allKinds() throws -> [(String, Distribution)] {
         [
             ("constant", .constant(try Constant(2))),

@@ -1,8 +1,9 @@
 import ScaleSim
 import XCTest
 
-/// Sample moments of each continuous kind against its formulas; see DistributionTestSupport.swift
-/// for the 5-standard-error tolerance rule.
+/// Sample moments of each continuous kind against its formulas.
+///
+/// DistributionTestSupport.swift states the tolerance rule of 5 standard errors.
 final class DistributionContinuousTests: XCTestCase {
     let sampleCount = 200_000
 

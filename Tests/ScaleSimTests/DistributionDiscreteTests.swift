@@ -1,8 +1,9 @@
 import ScaleSim
 import XCTest
 
-/// Frequencies and moments of the integer- and Boolean-valued kinds against theory; see
-/// DistributionTestSupport.swift for the 5-standard-error tolerance rule.
+/// Frequencies and moments of the integer- and Boolean-valued kinds against theory.
+///
+/// DistributionTestSupport.swift states the tolerance rule of 5 standard errors.
 final class DistributionDiscreteTests: XCTestCase {
     let sampleCount = 200_000
 
@@ -155,7 +156,7 @@ final class DistributionDiscreteTests: XCTestCase {
     }
 
     func testWeightedChoiceMillionWeights() throws {
-        // The alias table for a million weights is built once; its top indices keep their share.
+        // The alias table for a million weights is built once, and its top indices keep their share.
         let count = 1_000_000
         let weights = (1...count).map { 1 / Double($0) }
         let total = weights.reduce(0, +)

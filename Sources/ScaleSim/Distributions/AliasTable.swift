@@ -49,7 +49,7 @@ struct AliasTable: Sendable, Equatable {
         self.aliases = aliases
     }
 
-    /// Draws one index with two generator outputs (occasionally three).
+    /// Draws one index, usually with two generator outputs.
     @inlinable
     func sample(using rng: inout Xoshiro256StarStar) -> Int {
         let column = rng.nextIndex(below: cutoffs.count)

@@ -17,7 +17,7 @@ public struct Bernoulli: Sendable, Equatable {
         self.probability = probability
     }
 
-    /// Draws one outcome with one call to `nextUnit()`; a probability of 1 always yields `true`.
+    /// Draws one outcome with one call to `nextUnit()`, so a probability of 1 always yields `true`.
     @inlinable
     public func sample(using rng: inout Xoshiro256StarStar) -> Bool {
         rng.nextUnit() < probability

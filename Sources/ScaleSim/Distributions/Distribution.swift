@@ -1,10 +1,10 @@
 /// Any continuous distribution of the kernel, as a value.
 ///
 /// Model configuration stores an enum rather than an existential, so it stays `Equatable` and
-/// `Sendable` and a sample is a switch, not a dynamic call. Every kind returns values >= 0 when
-/// its parameters allow only those, except `normal`, and `uniform`, `constant`, `empirical` or
-/// `mixture` built with negative values. Callers that use a sample as a time pass it through
-/// `SimDuration.seconds`, which maps negative values to zero.
+/// `Sendable` and a sample is a switch, not a dynamic call. Samples are >= 0 for every kind
+/// except `normal`, and except `constant`, `uniform`, `empirical` and `mixture` when built from
+/// negative values. Callers that use a sample as a time pass it through `SimDuration.seconds`,
+/// which maps negative values to zero.
 public enum Distribution: Sendable, Equatable {
     case constant(Constant)
     case uniform(Uniform)
@@ -38,7 +38,7 @@ public enum Distribution: Sendable, Equatable {
         }
     }
 
-    /// The mean of the wrapped distribution; `.infinity` for a Pareto with shape <= 1.
+    /// The mean of the wrapped distribution, which is `.infinity` for a Pareto with shape <= 1.
     public var mean: Double {
         switch self {
         case .constant(let distribution): return distribution.mean
@@ -56,7 +56,7 @@ public enum Distribution: Sendable, Equatable {
         }
     }
 
-    /// The variance of the wrapped distribution; `.infinity` for a Pareto with shape <= 2.
+    /// The variance of the wrapped distribution, which is `.infinity` for a Pareto with shape <= 2.
     public var variance: Double {
         switch self {
         case .constant(let distribution): return distribution.variance

@@ -7,7 +7,7 @@ public struct Erlang: Sendable, Equatable {
 
     /// Above this many stages a sample comes from `Gamma`, in constant time, instead of a
     /// product of `stages` uniforms.
-    @usableFromInline static let maximumStagesByProduct = 16
+    @usableFromInline static var maximumStagesByProduct: Int { 16 }
 
     /// Creates an Erlang distribution, rejecting `stages < 1` and a rate that is not finite and > 0.
     public init(stages: Int, rate: Double) throws {

@@ -31,7 +31,7 @@ public struct Mixture: Sendable, Equatable {
         components[table.sample(using: &rng)].sample(using: &rng)
     }
 
-    /// `Σ pᵢ μᵢ`; infinite when a component with positive weight has an infinite mean.
+    /// `Σ pᵢ μᵢ`, or infinite when a component with positive weight has an infinite mean.
     public var mean: Double {
         var total = 0.0
         for (component, probability) in zip(components, probabilities) where probability > 0 {
@@ -40,7 +40,7 @@ public struct Mixture: Sendable, Equatable {
         return total
     }
 
-    /// `Σ pᵢ (σᵢ² + (μᵢ - μ)²)`, the law of total variance; infinite when the mean is.
+    /// `Σ pᵢ (σᵢ² + (μᵢ - μ)²)`, the law of total variance, or infinite when the mean is.
     public var variance: Double {
         let overallMean = mean
         guard overallMean.isFinite else { return .infinity }

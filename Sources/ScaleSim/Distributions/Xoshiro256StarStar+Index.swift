@@ -7,7 +7,7 @@ extension Xoshiro256StarStar {
     ///
     /// - Precondition: `bound > 0`.
     @inlinable
-    mutating func nextIndex(below bound: Int) -> Int {
+    public mutating func nextIndex(below bound: Int) -> Int {
         let range = UInt64(bound)
         var product = next().multipliedFullWidth(by: range)
         if product.low < range {

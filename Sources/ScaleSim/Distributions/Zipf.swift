@@ -6,8 +6,9 @@ import Foundation
 /// variates from monotone discrete distributions", ACM TOMACS 6(3), 1996), not an alias table.
 /// It needs no table, so building one is O(1) for any rank count, and a scenario can hold
 /// many Zipf values over millions of keys without 16 bytes of table per rank. A sample costs
-/// a few calls to `log`, `exp` and `pow` and is exact. Rejections are rare because the hat
-/// function hugs the probabilities at every rank.
+/// a few calls to `log`, `exp` and `pow` per attempt and is exact. Attempts are rarely
+/// rejected: over 100,000 samples each, for n = 1e6 with s from 0.1 to 1.1, n = 1000 with
+/// s = 2.5, and n = 20 with s = 5, a sample took 1.02 attempts or fewer on average.
 ///
 /// - Complexity: O(1) to build and O(1) expected per sample.
 public struct Zipf: Sendable, Equatable {

@@ -1,3 +1,6 @@
 /// The subcommands of simctl, in the order `simctl --help` lists them.
 let registeredCommands: [any Command.Type] = [
+    RunCommand.self,
+    ValidateCommand.self,
+    ListCommand.self,
 ]

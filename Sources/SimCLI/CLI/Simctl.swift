@@ -32,7 +32,10 @@ public enum Simctl {
             console.message("Run 'simctl \(command.name) --help' for usage.")
             return ExitStatus.badInput
         } catch let error as InputError {
-            console.message("error: \(error.message)")
+            // One line per problem, each marked, so every diagnostic of a file reads alike.
+            for line in error.message.split(separator: "\n", omittingEmptySubsequences: true) {
+                console.message("error: \(line)")
+            }
             return ExitStatus.badInput
         } catch {
             console.message("error: \(error)")

@@ -13,6 +13,12 @@ public struct ModelParameters: Sendable, Equatable {
     public var cdn = CDNParameters()
     public var prices = InfrastructurePrices()
     public var team = TeamParameters()
+    /// How often background billing aggregates each tenant's usage.
+    public var billingInterval: SimDuration = .minutes(15)
+    /// Bytes of one cached LLM response (a 200-token reply as text plus metadata).
+    public var responseBytes: Int = 2_048
+    public var queue = QueueParameters()
+    public var tenantLimits = TenantLimitParameters()
 
     public init() {}
 }
@@ -207,6 +213,30 @@ public struct TeamParameters: Sendable, Equatable {
     /// Minutes to mitigate an incident with an SRE on call, and without one.
     public var mitigationMinutesWithSRE: Double = 30
     public var mitigationMinutesWithoutSRE: Double = 180
+    /// Working hours per week over which deploys arrive at the pipeline (a 40-hour week).
+    public var workingHoursPerWeek: Double = 40
+
+    public init() {}
+}
+
+/// Failures of queue workers and the reliable queue's recovery.
+public struct QueueParameters: Sendable, Equatable {
+    /// Probability that a worker dies during a job. An estimate for OOM kills and
+    /// deploy restarts of a worker fleet (about one job in a thousand), not a measured figure.
+    public var crashProbabilityPerJob: Double = 0.001
+    /// How long a job stays in a reliable queue's processing list before the reaper requeues
+    /// it, counted from the crash. 60 s is a common reaper setting for jobs of seconds.
+    public var visibilityTimeout: SimDuration = .seconds(60)
+
+    public init() {}
+}
+
+/// Per-tenant limits beyond the plan's figures.
+public struct TenantLimitParameters: Sendable, Equatable {
+    /// The EXPIRE on each concurrency slot key, so that a slot whose holder died comes back;
+    /// nil for slots without a TTL, which leak. 120 s is twice the default LLM timeout, so a
+    /// live request rarely outlives its slot (the model expires only dead holders' slots).
+    public var slotTTL: SimDuration? = .seconds(120)
 
     public init() {}
 }

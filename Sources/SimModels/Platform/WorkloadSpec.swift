@@ -125,10 +125,16 @@ public struct WorkloadSpec: Sendable, Equatable {
     /// Distinct message templates users pick from, and the Zipf exponent of their popularity.
     public var messageTemplates: Int = 50_000
     public var templateSkew: Double = 1.0
+    /// Tokens of an agent's system prompt and tool definitions, the same for all its
+    /// conversations (what provider-side prompt caching can reuse).
+    public var systemPromptTokens: Int = 1_024
     /// Share of messages that are free text, never repeated.
     public var freeTextShare: Double = 0.6
     /// Conversation listings a session loads (the sidebar, on open).
     public var listingsPerSession: Double = 1
+    /// Chance that the conversation list refreshes after a reply (the sidebar shows the new
+    /// last message); such a read right after the user's own write is where a replica's lag shows.
+    public var listingRefreshAfterTurn: Double = 0.5
     /// Static assets a session loads (scripts, styles, images).
     public var assetsPerSession: Double = 12
     /// Analytics queries per tenant per hour (dashboards).
