@@ -66,7 +66,7 @@ final class JourneyCommandTests: XCTestCase {
         let path = try CLITestSupport.write(scenario(journey: tinyJourney))
         let run = CLITestSupport.simctl(["journey", path, "--jobs", "1", "--out", path + "/inside"])
         XCTAssertEqual(run.status, 2)
-        XCTAssertTrue(run.error.contains("cannot create the output folder"), run.error)
+        XCTAssertTrue(run.error.contains("--out"), run.error)
     }
 
     func testHelpNamesEveryOption() {

@@ -3,6 +3,8 @@ let registeredCommands: [any Command.Type] = [
     RunCommand.self,
     ValidateCommand.self,
     ListCommand.self,
+    SweepCommand.self,
+    MergeCommand.self,
     CompareCommand.self,
     JourneyCommand.self,
 ]

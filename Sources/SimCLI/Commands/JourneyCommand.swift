@@ -49,8 +49,8 @@ public enum JourneyCommand: Command {
                                        progress: ProgressBar.callback("journey", console: console))
         let report = JourneyReport(scenarioHash: file.hash, result: result)
         if let out = arguments.value("out") {
-            try OutputFolder.write([("journey.json", report.json()), ("journey.csv", report.csv()),
-                                    ("report.html", JourneyHTML(report: report).document())], to: out)
+            try OutputFolder(path: out).write([("journey.json", report.json()), ("journey.csv", report.csv()),
+                                               ("report.html", JourneyHTML(report: report).document())])
         }
         switch format {
         case "json": console.write(report.json())

@@ -10,13 +10,13 @@ struct JourneyHTML {
 
     func document() -> String {
         var body = "<h1>ScaleSim growth journey</h1>"
-        body += "<p class=\"meta\">" + SVGChart.escape(report.header).replacingOccurrences(of: "\n", with: "<br>") + "</p>"
+        body += "<p class=\"meta\">" + JourneyChart.escape(report.header).replacingOccurrences(of: "\n", with: "<br>") + "</p>"
         body += "<h2>Where each wall hits</h2>" + wallTable()
         body += "<h2>Latency over the journey</h2><p>Dashed vertical lines mark each architecture's wall. "
             + "A missing point means no request of that kind completed in the peak hour.</p>"
         body += "<div class=\"grid\">"
         for (index, journey) in result.architectures.enumerated() {
-            body += latencyChart(journey, color: SVGChart.palette[index % SVGChart.palette.count])
+            body += latencyChart(journey, color: JourneyChart.palette[index % JourneyChart.palette.count])
         }
         body += "</div>"
         body += "<h2>Per-layer time at the wall</h2><p>Mean milliseconds per request of the kind that broke, by layer, "
@@ -54,7 +54,7 @@ struct JourneyHTML {
         var html = "<table><tr><th>architecture</th><th>wall</th><th>broken</th><th>cause</th><th>migration</th><th>team</th></tr>"
         for journey in result.architectures {
             guard let wall = journey.wall else {
-                html += "<tr><td>\(SVGChart.escape(journey.name))</td><td colspan=\"5\">no wall up to \(result.spec.checkpoints.last ?? 0) customers</td></tr>"
+                html += "<tr><td>\(JourneyChart.escape(journey.name))</td><td colspan=\"5\">no wall up to \(result.spec.checkpoints.last ?? 0) customers</td></tr>"
                 continue
             }
             let broken = wall.breaches.map { "\($0.metric) = \(JourneyReport.number($0.value))" }
@@ -69,17 +69,17 @@ struct JourneyHTML {
                 team = "\(verdict): \(JourneyReport.number(readiness.engineerWeeks)) engineer-weeks, start month "
                     + "\(JourneyReport.number(readiness.startMonth)), done month \(JourneyReport.number(readiness.finishMonth))"
             }
-            html += "<tr><td>\(SVGChart.escape(journey.name))</td><td>\(wall.customers) customers, month \(JourneyReport.number(wall.month))</td>"
-                + "<td>\(SVGChart.escape(broken.joined(separator: "; ")))</td><td>\(SVGChart.escape(cause))</td>"
-                + "<td>\(SVGChart.escape((wall.migration.map { $0 + ": " } ?? "") + wall.remedy))</td><td>\(team)</td></tr>"
+            html += "<tr><td>\(JourneyChart.escape(journey.name))</td><td>\(wall.customers) customers, month \(JourneyReport.number(wall.month))</td>"
+                + "<td>\(JourneyChart.escape(broken.joined(separator: "; ")))</td><td>\(JourneyChart.escape(cause))</td>"
+                + "<td>\(JourneyChart.escape((wall.migration.map { $0 + ": " } ?? "") + wall.remedy))</td><td>\(team)</td></tr>"
         }
         return html + "</table>"
     }
 
-    func wallMarkers() -> [SVGChart.Marker] {
+    func wallMarkers() -> [JourneyChart.Marker] {
         result.architectures.enumerated().compactMap { index, journey in
-            journey.wall.map { SVGChart.Marker(x: Double($0.customers), label: "\(journey.name) wall",
-                                               color: SVGChart.palette[index % SVGChart.palette.count]) }
+            journey.wall.map { JourneyChart.Marker(x: Double($0.customers), label: "\(journey.name) wall",
+                                               color: JourneyChart.palette[index % JourneyChart.palette.count]) }
         }
     }
 
@@ -87,21 +87,21 @@ struct JourneyHTML {
         let metrics = [("chat p50", "chat.p50_ms"), ("chat p95", "chat.p95_ms"), ("chat p99", "chat.p99_ms"),
                        ("listing p95", "listing.p95_ms"), ("analytics p95", "analytics.p95_ms")]
         let series = metrics.enumerated().map { index, metric in
-            SVGChart.Series(name: metric.0, color: SVGChart.palette[index],
+            JourneyChart.Series(name: metric.0, color: JourneyChart.palette[index],
                             points: journey.points.map { (Double($0.customers), $0.metrics.value(metric.1)) },
                             dashed: index >= 3)
         }
-        let markers = journey.wall.map { [SVGChart.Marker(x: Double($0.customers), label: "wall", color: color)] } ?? []
-        return SVGChart.lines(title: "\(journey.name): latency percentiles", yLabel: "milliseconds (log scale)",
+        let markers = journey.wall.map { [JourneyChart.Marker(x: Double($0.customers), label: "wall", color: color)] } ?? []
+        return JourneyChart.lines(title: "\(journey.name): latency percentiles", yLabel: "milliseconds (log scale)",
                               series: series, markers: markers, logY: true, width: 620)
     }
 
     func metricChart(title: String, yLabel: String, logY: Bool, yMaximum: Double?, value: (JourneyPoint) -> Double?) -> String {
         let series = result.architectures.enumerated().map { index, journey in
-            SVGChart.Series(name: journey.name, color: SVGChart.palette[index % SVGChart.palette.count],
+            JourneyChart.Series(name: journey.name, color: JourneyChart.palette[index % JourneyChart.palette.count],
                             points: journey.points.map { (Double($0.customers), value($0)) })
         }
-        return SVGChart.lines(title: title, yLabel: yLabel, series: series, markers: wallMarkers(), logY: logY,
+        return JourneyChart.lines(title: title, yLabel: yLabel, series: series, markers: wallMarkers(), logY: logY,
                               yMaximum: yMaximum, width: 900, height: 340)
     }
 
@@ -114,7 +114,7 @@ struct JourneyHTML {
             let values = layers.map { point.metrics.value("\(kind.rawValue).layers_ms.\($0.rawValue)") ?? 0 }
             rows.append(("\(journey.name) \(kind.rawValue) @\(point.customers)", values))
         }
-        return SVGChart.stackedBars(title: "Mean time per request by layer", unit: "ms", parts: layers.map(\.rawValue),
+        return JourneyChart.stackedBars(title: "Mean time per request by layer", unit: "ms", parts: layers.map(\.rawValue),
                                     rows: rows, width: 900)
     }
 }
