@@ -5,4 +5,5 @@ let registeredCommands: [any Command.Type] = [
     ListCommand.self,
     SweepCommand.self,
     MergeCommand.self,
+    BenchCommand.self,
 ]
