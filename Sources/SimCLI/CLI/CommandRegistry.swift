@@ -3,4 +3,5 @@ let registeredCommands: [any Command.Type] = [
     RunCommand.self,
     ValidateCommand.self,
     ListCommand.self,
+    CheckCommand.self,
 ]
