@@ -69,7 +69,8 @@ public struct CheckSpec: Sendable, Equatable {
             let metric = reader.field("metric").flatMap { metricField -> String? in
                 guard let name = metricField.string() else { return nil }
                 guard knownMetrics.contains(name) else {
-                    let hint = EditDistance.nearest(to: name, in: knownMetrics).map { "did you mean '\($0)'? " } ?? ""
+                    let nearest = EditDistance.nearest(to: name, in: knownMetrics) ?? knownMetrics.first { $0.hasPrefix(name) }
+                    let hint = nearest.map { "did you mean '\($0)'? " } ?? ""
                     return metricField.reject(expected: "\(hint)a metric path; `simctl check --metrics` lists them all",
                                               problem: "is not a known metric")
                 }

@@ -42,7 +42,9 @@ public enum CheckCommand: Command {
         do {
             spec = try CheckSpec.decode(file, knownMetrics: MetricNames.all)
         } catch let error as ScenarioError {
-            throw InputError(error.description)
+            let message = error.description
+            guard message.contains("is not a known metric") else { throw InputError(message) }
+            throw InputError(message + "\nknown metrics: " + MetricNames.all.joined(separator: ", "))
         }
         guard !spec.assertions.isEmpty else {
             throw InputError("\(path): no \"assert\" list; add one such as [{\"metric\": \"chat.p95_ms\", \"below\": 2000}]")
