@@ -36,7 +36,7 @@ final class InvariantCostModelTests: XCTestCase {
     }
 
     func testIndexNeverRaisesAggregateCost() {
-        // Narrowed: the tenant's window holds at most 5% of the rows left after pruning. Beyond
+        // Narrowed: the tenant's window contains at most 5% of the rows left after pruning. Beyond
         // that a sequential scan is cheaper, as a planner would choose: 7,385,601 rows in 32
         // partitions, one scanned, and 153,244 window rows cost more through the index.
         XCTAssertProperty(cases: 500, seed: 62, Self.selectiveUsageShape) { shape in
@@ -48,13 +48,13 @@ final class InvariantCostModelTests: XCTestCase {
         }
     }
 
-    /// Shapes whose tenant window holds at most 5% of the rows a scan reads after pruning.
+    /// Shapes whose tenant window contains at most 5% of the rows a scan reads after pruning.
     static let selectiveUsageShape: Generator<((Int, Int), (Int, Int))> = Generator<Int>.int(in: 1_000...50_000_000)
         .flatMap { rows in
             Generator<Int>.int(in: 1...36).flatMap { count in
                 Generator<Int>.int(in: 1...count).flatMap { scanned in
-                    let most = Int(0.05 * Double(rows) * Double(scanned) / Double(count))
-                    return Generator<Int>.int(in: 0...most).map { ((rows, $0), (count, scanned)) }
+                    let maximumWindow = Int(0.05 * Double(rows) * Double(scanned) / Double(count))
+                    return Generator<Int>.int(in: 0...maximumWindow).map { ((rows, $0), (count, scanned)) }
                 }
             }
         }

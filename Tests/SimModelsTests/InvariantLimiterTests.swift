@@ -5,7 +5,7 @@ import XCTest
 /// Limits hold whatever the request sequence: a tenant never has more requests in flight than
 /// its plan's concurrency limit, and no interval admits more than rate × T + burst.
 final class InvariantLimiterTests: XCTestCase {
-    /// One request: gap before it in milliseconds, its tenant, and how long it holds its slot.
+    /// One request: gap before it in milliseconds, its tenant, and how long it keeps its slot.
     struct Request: CustomStringConvertible {
         var gapMillis: Int
         var tenant: Int
@@ -82,7 +82,7 @@ final class InvariantLimiterTests: XCTestCase {
         }
     }
 
-    /// Whether every window [first, last] of admissions holds at most rate × T + burst of them.
+    /// Whether every window [first, last] of admissions contains at most rate × T + burst of them.
     ///
     /// A small tolerance absorbs floating-point refill arithmetic.
     static func respectsRate(_ times: [SimTime], ratePerSecond: Double, burst: Double) -> Bool {

@@ -120,7 +120,7 @@ extension Generator where Value == Int {
     /// Integers uniform in `range`, shrinking toward `target` (the lower bound by default) and
     /// through round numbers.
     ///
-    /// - Precondition: `target` lies in `range`, and the range holds fewer than `Int.max` values.
+    /// - Precondition: `target` lies in `range`, and the range contains fewer than `Int.max` values.
     public static func int(in range: ClosedRange<Int>, shrinkingToward target: Int? = nil) -> Generator<Int> {
         let goal = target ?? range.lowerBound
         precondition(range.contains(goal), "shrink target \(goal) outside \(range)")

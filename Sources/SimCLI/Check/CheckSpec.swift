@@ -7,7 +7,7 @@ public struct MetricAssertion: Sendable, Equatable, CustomStringConvertible {
     public var below: Double?
     public var above: Double?
 
-    /// Whether `value` meets the bounds; NaN (a figure with no observation) never does.
+    /// Returns whether `value` meets the bounds. NaN, a figure with no observation, never does.
     public func holds(_ value: Double) -> Bool {
         guard !value.isNaN else { return false }
         if let below, !(value < below) { return false }

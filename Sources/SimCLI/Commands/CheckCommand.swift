@@ -3,7 +3,9 @@ import ScaleSim
 import SimModels
 
 /// `simctl check FILE`: runs a SaaS scenario, or generated variants of it, and checks its
-/// `assert` list; a failure is shrunk and printed with the command that replays it.
+/// `assert` list.
+///
+/// A failure is shrunk and printed with the command that replays it.
 public enum CheckCommand: Command {
     public static let name = "check"
     public static let summary = "Check a scenario's assertions, over generated variants when it has ranges."
