@@ -150,7 +150,7 @@ final class NetworkCommandTests: XCTestCase {
         let result = CLITestSupport.simctl(["list", "--dir", CLITestSupport.scenariosFolder.path])
         XCTAssertEqual(result.status, 0)
         let lines = result.output.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.count, 4)
+        XCTAssertEqual(lines.count, 5)
         XCTAssertTrue(lines.contains { $0.hasPrefix("mm1.json") && $0.contains("M/M/1 at load 0.8") })
     }
 
