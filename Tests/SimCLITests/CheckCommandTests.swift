@@ -12,7 +12,7 @@ final class CheckCommandTests: XCTestCase {
           "kind": "saas",
           "customers": {"count": 50},
           "architecture": {"preset": "stage3"},
-          "run": {"duration_seconds": 120, "warmup_seconds": 30, "replications": 1, "seed": 2},
+          "run": {"duration_s": 120, "warmup_s": 30, "replications": 1, "seed": 2},
           "assert": \(assert)\(ranges.isEmpty ? "" : ",\n  \"ranges\": \(ranges)")
         }
         """

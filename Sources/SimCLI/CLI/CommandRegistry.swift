@@ -3,5 +3,7 @@ let registeredCommands: [any Command.Type] = [
     RunCommand.self,
     ValidateCommand.self,
     ListCommand.self,
+    SweepCommand.self,
+    MergeCommand.self,
     CheckCommand.self,
 ]
