@@ -3,6 +3,7 @@ let registeredCommands: [any Command.Type] = [
     RunCommand.self,
     ValidateCommand.self,
     ListCommand.self,
+    CheckCommand.self,
     SweepCommand.self,
     MergeCommand.self,
     BenchCommand.self,
