@@ -12,6 +12,9 @@ extension PlatformModel {
         }
         requests[id].attempt &+= 1
         if request.isMeasured { metrics.llmAttempts += 1 }
+        if now >= warmupEnd, llm[provider].parameters.incidents.contains(where: { $0.start <= now && now < $0.end }) {
+            metrics.llmRequestsDuringIncidents += 1
+        }
         let outcome = llm[provider].submit(inputTokens: Int(request.inputTokens), outputTokens: Int(request.outputTokens),
                                            cachedInputTokens: cached, at: now, rng: &llmStreams[provider])
         requests[id].pendingLayer = .llm

@@ -92,6 +92,7 @@ extension PlatformModel {
         set.set("llm.failed", Double(failed))
         set.set("llm.timeouts", Double(timeouts))
         let chat = metrics.kinds[RequestKind.chat.index]
+        set.set("llm.requests_during_incidents", Double(metrics.llmRequestsDuringIncidents))
         set.set("llm.attempts_per_turn", chat.arrivals > 0 ? Double(metrics.llmAttempts) / Double(chat.arrivals) : 0)
         set.set("llm.input_tokens", Double(inputTokens))
         set.set("llm.cached_input_tokens", Double(cachedTokens))

@@ -24,6 +24,8 @@ struct PlatformMetrics {
     var cacheLookups = 0
     /// LLM attempts of measured chat turns, retries included.
     var llmAttempts = 0
+    /// Requests sent to a provider during one of its incidents, after warm-up, whoever sent them.
+    var llmRequestsDuringIncidents = 0
     /// Requests of the whole run, warm-up included, for the conservation check: every request
     /// started has completed, failed, or is still in flight.
     var requestsStarted = 0
