@@ -8,7 +8,7 @@ final class PlatformStageTests: XCTestCase {
 
     func testStage1ListingGrowsWithRows() {
         // Without indexes, the N+1 listing scans messages once per conversation, so its latency
-        // follows the table's size; stage 2's indexed LATERAL listing reads a few index pages.
+        // follows the table's size. Stage 2's indexed LATERAL listing reads a few index pages.
         var stage1: [Double] = []
         var stage2: [Double] = []
         for month in [0.5, 1, 2, 3] {
@@ -54,7 +54,7 @@ final class PlatformStageTests: XCTestCase {
         XCTAssertGreaterThan(Support.value(guarded, "database.read_your_writes_redirects"), 0)
     }
 
-    /// Provider requests sent during the outage window (`llm.requests_during_incidents`), for
+    /// Returns the provider requests sent during the outage window (`llm.requests_during_incidents`), for
     /// a stage 3 run with an outage starting at minute 7 and lasting `outage`.
     private func outageLoad(outage: SimDuration, attempts: Int, backoff: BackoffPolicy) -> (requests: Double, failedJobs: Double) {
         var scenario = Support.scenario(.stage3, customers: 200)

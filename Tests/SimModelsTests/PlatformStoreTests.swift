@@ -6,8 +6,8 @@ import XCTest
 final class PlatformStoreTests: XCTestCase {
     private typealias Support = PlatformTestSupport
 
-    /// A trace of 300 chat turns, one every 2 s; every third repeats one of 11 prompts, the
-    /// rest are unique. Its arrivals and tokens are fixed, so two runs offer exactly the same
+    /// Returns a trace of 300 chat turns, one every 2 s. Every third repeats one of 11 prompts,
+    /// and the rest are unique. Its arrivals and tokens are fixed, so two runs offer exactly the same
     /// LLM calls.
     private func repeatingTrace() -> TraceSpec {
         let records = (0..<300).map { index -> TraceRecord in
@@ -20,7 +20,7 @@ final class PlatformStoreTests: XCTestCase {
 
     func testCacheNeverRaisesSpend() {
         // No warm-up and a run twice the trace's span: every call of both runs is counted, so
-        // the cached run's spend is the other's minus the calls it answered from the cache.
+        // the cached run's spend is the other's minus the calls it served from the cache.
         var scenario = Support.scenario(.stage3, customers: 50, minutes: 20, warmupMinutes: 0)
         scenario.workload.trace = repeatingTrace()
         let uncached = Support.run(scenario)
@@ -48,8 +48,8 @@ final class PlatformStoreTests: XCTestCase {
     }
 
     func testPartitionsPruneAnalytics() {
-        // Without indexes a 90-day aggregate scans usage events; partitions cut it to the last
-        // three or four months, which hold most but not all rows of a growing platform.
+        // Without indexes a 90-day aggregate scans usage events. Partitions cut the scan to the
+        // last three or four months, which hold most but not all rows of a growing platform.
         var scenario = Support.scenario(.stage4, customers: 50)
         scenario.architecture.indexes = false
         scenario.run.month = 12
@@ -74,7 +74,7 @@ final class PlatformStoreTests: XCTestCase {
         XCTAssertEqual(Support.value(created, "chat.failures.missing_partition"), 0)
     }
 
-    /// A stage 2 run with `migration` starting at minute 3 of a 2-minute warm-up and 20-minute run.
+    /// Runs stage 2 with `migration` starting at minute 3 of a 2-minute warm-up and 20-minute run.
     private func migrationRun(_ migration: MigrationScenario, month: Double) -> PlatformReplication {
         var scenario = Support.scenario(.stage2, customers: 200, minutes: 20, warmupMinutes: 2)
         scenario.run.month = month

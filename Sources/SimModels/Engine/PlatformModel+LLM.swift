@@ -40,6 +40,8 @@ extension PlatformModel {
         }
         charge(id, .llm, now: scheduler.now)
 
+        // NOTE: the fallback's attempt counts against the queue's maxAttempts, so with a
+        // fallback a job gets half as many rounds of retries.
         if provider == 0 && llm.count > 1 {
             _ = callLLM(id, provider: 1, scheduler: &scheduler)
             return

@@ -2,6 +2,10 @@ import ScaleSim
 
 /// A migration on the primary: its background statements take a core each, its table locks
 /// hold statements on messages back, and its dual writes add an insert per message write.
+///
+/// NOTE: phases and locks follow the plan's clock even when contention delays a background
+/// statement, and locks apply only on the primary: a replica replaying an ACCESS EXCLUSIVE
+/// lock would also hold back the listing reads routed to it.
 extension PlatformModel {
     /// The customer id of a background statement in the primary's station.
     static let backgroundStatement: Int32 = -2
@@ -31,9 +35,9 @@ extension PlatformModel {
     /// `batch` value of the validation read pass.
     static let validationStatement: Int32 = -2
 
-    /// A background statement's planned start has come: it joins the primary's queue. A
-    /// backfill batch also schedules the next batch at its planned start (the plan is
-    /// open-loop, so a slow batch does not delay the next one).
+    /// Submits a background statement to the primary's queue at its planned start. A backfill
+    /// batch also schedules the next batch at its planned start, because the plan is open-loop
+    /// and a slow batch does not delay the next one.
     mutating func handleMigrationStatement(batch: Int32, scheduler: inout Scheduler<Event>) {
         guard let migration else { return }
         let cost: SimDuration
@@ -92,7 +96,7 @@ extension PlatformModel {
         scheduler.schedule(.lockWaitEnd(request: id), after: min(wait, timeout))
     }
 
-    /// The lock ended (the statement goes out now) or the request's wait timed out.
+    /// Sends the statement once the lock has ended, or fails the request when its wait timed out.
     mutating func handleLockWaitEnd(_ id: Int32, scheduler: inout Scheduler<Event>) {
         guard requests[id].isLockWaitTimingOut else {
             sendStatement(id, scheduler: &scheduler)
