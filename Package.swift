@@ -19,7 +19,7 @@ let package = Package(
         .executableTarget(name: "simctl", dependencies: ["SimCLI"]),
         .testTarget(name: "ScaleSimTests", dependencies: ["ScaleSim"]),
         .testTarget(name: "SimModelsTests", dependencies: ["SimModels", "ScaleSim"], exclude: ["Fixtures"]),
-        .testTarget(name: "SimCLITests", dependencies: ["SimCLI", "SimModels", "ScaleSim"]),
+        .testTarget(name: "SimCLITests", dependencies: ["SimCLI", "SimModels", "ScaleSim"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )

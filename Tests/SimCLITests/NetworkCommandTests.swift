@@ -115,17 +115,18 @@ final class NetworkCommandTests: XCTestCase {
         XCTAssertTrue(result.error.contains("syntax.json:3:16: "), result.error)
     }
 
-    func testPlatformKindRoutedToStub() throws {
-        let path = try CLITestSupport.write(#"{"kind": "saas"}"#)
+    func testPlatformKindRoutedToSaaSDecoder() throws {
+        let path = try CLITestSupport.write(#"{"kind": "saas"}"#, name: "saas.json")
         let result = CLITestSupport.simctl(["run", path])
         XCTAssertEqual(result.status, 2)
-        XCTAssertEqual(result.error, "error: SaaS scenarios are not supported yet\n")
+        XCTAssertTrue(result.error.hasSuffix("saas.json:1: customers: missing field; expected an object\n"), result.error)
     }
 
-    func testMissingKindRoutedToStub() throws {
-        let path = try CLITestSupport.write(#"{"stations": []}"#)
+    func testMissingKindRoutedToSaaSDecoder() throws {
+        let path = try CLITestSupport.write(#"{"stations": []}"#, name: "nokind.json")
         let result = CLITestSupport.simctl(["run", path])
-        XCTAssertEqual(result.error, "error: SaaS scenarios are not supported yet\n")
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.error.contains("nokind.json:1: stations: unknown field 'stations'"), result.error)
     }
 
     func testValidateValidFile() throws {
@@ -146,11 +147,12 @@ final class NetworkCommandTests: XCTestCase {
         }
     }
 
-    func testListShowsDescriptions() {
+    func testListShowsDescriptions() throws {
         let result = CLITestSupport.simctl(["list", "--dir", CLITestSupport.scenariosFolder.path])
         XCTAssertEqual(result.status, 0)
         let lines = result.output.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.count, 4)
+        let files = try FileManager.default.contentsOfDirectory(atPath: CLITestSupport.scenariosFolder.path)
+        XCTAssertEqual(lines.count, files.filter { $0.hasSuffix(".json") }.count)
         XCTAssertTrue(lines.contains { $0.hasPrefix("mm1.json") && $0.contains("M/M/1 at load 0.8") })
     }
 

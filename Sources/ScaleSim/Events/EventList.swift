@@ -30,10 +30,12 @@ public struct EventList<Event> {
     }
 
     @usableFromInline var heap: [Entry] = []
-    /// Heap position of the event in each slot, or -1 for a free slot.
+    /// Heap position of the event in each slot; a free slot contains a negative link instead,
+    /// `-2 - next` for the next free slot, or -1 at the end of the free list.
     @usableFromInline var positions: [Int32] = []
     @usableFromInline var generations: [UInt32] = []
-    @usableFromInline var freeSlots: [Int32] = []
+    /// The first free slot, or -1 when every slot is taken.
+    @usableFromInline var firstFreeSlot: Int32 = -1
     @usableFromInline var nextSequence: UInt64 = 0
 
     public init() {}
@@ -59,7 +61,7 @@ public struct EventList<Event> {
         let entry = Entry(time: time.nanoseconds, sequence: nextSequence, slot: slot, event: event)
         nextSequence &+= 1
         heap.append(entry)
-        siftUp(from: heap.count - 1)
+        siftUp(entry, into: heap.count - 1)
         return EventHandle(slot: slot, generation: generations[Int(slot)])
     }
 
@@ -102,22 +104,29 @@ public struct EventList<Event> {
     }
 
     // MARK: - Heap mechanics
+    //
+    // The loops below run once or more per event, so they work on unsafe buffer pointers: that
+    // drops the uniqueness check and bounds check of every array access. Indices stay in range
+    // because each one is checked against `heap.count` or comes from `positions`, which the
+    // invariants keep in step with the heap.
 
     @inlinable
     mutating func takeSlot() -> Int32 {
-        if let slot = freeSlots.popLast() {
-            return slot
+        let slot = firstFreeSlot
+        guard slot >= 0 else {
+            positions.append(-1)
+            generations.append(0)
+            return Int32(positions.count - 1)
         }
-        positions.append(-1)
-        generations.append(0)
-        return Int32(positions.count - 1)
+        firstFreeSlot = -2 - positions[Int(slot)]
+        return slot
     }
 
     @inlinable
     mutating func releaseSlot(_ slot: Int32) {
-        positions[Int(slot)] = -1
+        positions[Int(slot)] = -2 - firstFreeSlot
         generations[Int(slot)] &+= 1
-        freeSlots.append(slot)
+        firstFreeSlot = slot
     }
 
     @inlinable
@@ -125,47 +134,53 @@ public struct EventList<Event> {
         releaseSlot(heap[position].slot)
         let last = heap.removeLast()
         guard position < heap.count else { return }
-        heap[position] = last
-        positions[Int(last.slot)] = Int32(position)
         if position > 0 && last.precedes(heap[(position - 1) / 2]) {
-            siftUp(from: position)
+            siftUp(last, into: position)
         } else {
-            siftDown(from: position)
+            siftDown(last, into: position)
         }
     }
 
+    /// Moves `moving` up from the hole at `start` until its parent precedes it, then stores it.
     @inlinable
-    mutating func siftUp(from start: Int) {
-        var child = start
-        let moving = heap[child]
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard moving.precedes(heap[parent]) else { break }
-            heap[child] = heap[parent]
-            positions[Int(heap[child].slot)] = Int32(child)
-            child = parent
-        }
-        heap[child] = moving
-        positions[Int(moving.slot)] = Int32(child)
-    }
-
-    @inlinable
-    mutating func siftDown(from start: Int) {
-        var parent = start
-        let moving = heap[parent]
-        let count = heap.count
-        while true {
-            var child = 2 * parent + 1
-            guard child < count else { break }
-            if child + 1 < count && heap[child + 1].precedes(heap[child]) {
-                child += 1
+    mutating func siftUp(_ moving: Entry, into start: Int) {
+        heap.withUnsafeMutableBufferPointer { heap in
+            positions.withUnsafeMutableBufferPointer { positions in
+                var child = start
+                while child > 0 {
+                    let parent = (child - 1) / 2
+                    guard moving.precedes(heap[parent]) else { break }
+                    heap[child] = heap[parent]
+                    positions[Int(heap[child].slot)] = Int32(child)
+                    child = parent
+                }
+                heap[child] = moving
+                positions[Int(moving.slot)] = Int32(child)
             }
-            guard heap[child].precedes(moving) else { break }
-            heap[parent] = heap[child]
-            positions[Int(heap[parent].slot)] = Int32(parent)
-            parent = child
         }
-        heap[parent] = moving
-        positions[Int(moving.slot)] = Int32(parent)
+    }
+
+    /// Moves `moving` down from the hole at `start` until no child precedes it, then stores it.
+    @inlinable
+    mutating func siftDown(_ moving: Entry, into start: Int) {
+        heap.withUnsafeMutableBufferPointer { heap in
+            positions.withUnsafeMutableBufferPointer { positions in
+                let count = heap.count
+                var parent = start
+                while true {
+                    var child = 2 * parent + 1
+                    guard child < count else { break }
+                    if child + 1 < count && heap[child + 1].precedes(heap[child]) {
+                        child += 1
+                    }
+                    guard heap[child].precedes(moving) else { break }
+                    heap[parent] = heap[child]
+                    positions[Int(heap[parent].slot)] = Int32(parent)
+                    parent = child
+                }
+                heap[parent] = moving
+                positions[Int(moving.slot)] = Int32(parent)
+            }
+        }
     }
 }

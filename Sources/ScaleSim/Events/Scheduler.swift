@@ -29,7 +29,9 @@ public struct Scheduler<Event> {
     @inlinable
     @discardableResult
     public mutating func schedule(_ event: Event, after delay: SimDuration) -> EventHandle {
-        events.schedule(event, at: now + (delay < .zero ? .zero : delay))
+        // Compares raw nanoseconds rather than against `SimDuration.zero`: reading that global
+        // costs a lazy-initialization check on every call in this hot path.
+        events.schedule(event, at: delay.nanoseconds < 0 ? now : now + delay)
     }
 
     /// Cancels a pending event; returns false when it already fired or was cancelled.

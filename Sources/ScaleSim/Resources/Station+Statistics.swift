@@ -21,7 +21,7 @@ extension Station {
 
     /// Returns the time-average number of customers waiting or in service since the last reset.
     public func meanInSystem(at now: SimTime) -> Double {
-        inSystemAverage.average(at: now)
+        busyAverage.average(at: now) + queueAverage.average(at: now)
     }
 
     /// Returns the time-average number of existing servers since the last reset.
@@ -42,7 +42,6 @@ extension Station {
         departureCount = 0
         busyAverage.reset(at: now)
         queueAverage.reset(at: now)
-        inSystemAverage.reset(at: now)
         provisionedAverage.reset(at: now)
     }
 
@@ -69,8 +68,6 @@ extension Station {
                      "busy average records \(busyAverage.value), busy servers are \(busyCount)")
         precondition(queueAverage.value == Double(waitingCount),
                      "queue average records \(queueAverage.value), queue length is \(waitingCount)")
-        precondition(inSystemAverage.value == Double(busyCount + waitingCount),
-                     "in-system average records \(inSystemAverage.value), in system are \(busyCount + waitingCount)")
         precondition(provisionedAverage.value == Double(max(serverCount, busyCount)),
                      "server average records \(provisionedAverage.value), servers are \(serverCount) with \(busyCount) busy")
     }

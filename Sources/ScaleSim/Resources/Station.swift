@@ -53,7 +53,6 @@ public struct Station<Customer> {
 
     @usableFromInline var busyAverage: TimeWeightedAverage
     @usableFromInline var queueAverage: TimeWeightedAverage
-    @usableFromInline var inSystemAverage: TimeWeightedAverage
     /// Servers that exist, max(servers, busy): after a scale-down the surplus busy servers
     /// still count until they finish.
     @usableFromInline var provisionedAverage: TimeWeightedAverage
@@ -71,7 +70,6 @@ public struct Station<Customer> {
         self.queues = Array(repeating: RingBuffer<Waiting>(), count: priorityClasses)
         self.busyAverage = TimeWeightedAverage(value: 0, at: time)
         self.queueAverage = TimeWeightedAverage(value: 0, at: time)
-        self.inSystemAverage = TimeWeightedAverage(value: 0, at: time)
         self.provisionedAverage = TimeWeightedAverage(value: Double(servers), at: time)
     }
 
@@ -187,8 +185,12 @@ public struct Station<Customer> {
     mutating func recordState(at now: SimTime) {
         busyAverage.record(Double(busyCount), at: now)
         queueAverage.record(Double(waitingCount), at: now)
-        inSystemAverage.record(Double(busyCount + waitingCount), at: now)
-        provisionedAverage.record(Double(Swift.max(serverCount, busyCount)), at: now)
+        // The number in system is busy plus waiting, so its time average is the sum of theirs.
+        // Servers change rarely: record them only when they do, which leaves the integral as it is.
+        let provisioned = Double(Swift.max(serverCount, busyCount))
+        if provisioned != provisionedAverage.value {
+            provisionedAverage.record(provisioned, at: now)
+        }
     }
 }
 

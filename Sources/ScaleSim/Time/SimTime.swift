@@ -11,7 +11,8 @@ public struct SimTime: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// The start of every run.
-    public static let zero = SimTime(nanoseconds: 0)
+    @inlinable
+    public static var zero: SimTime { SimTime(nanoseconds: 0) }
 
     /// The instant `seconds` after the start, rounded to the nearest nanosecond.
     @inlinable

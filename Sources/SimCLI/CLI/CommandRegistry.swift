@@ -3,4 +3,10 @@ let registeredCommands: [any Command.Type] = [
     RunCommand.self,
     ValidateCommand.self,
     ListCommand.self,
+    CheckCommand.self,
+    SweepCommand.self,
+    MergeCommand.self,
+    BenchCommand.self,
+    CompareCommand.self,
+    JourneyCommand.self,
 ]

@@ -1,0 +1,34 @@
+import ScaleSim
+import SimModels
+
+/// The figures of one case and the assertions they break.
+struct CheckEvaluation {
+    /// Each assertion with the value it saw: the mean over replications.
+    var results: [(assertion: MetricAssertion, value: Double)]
+
+    var failures: [(assertion: MetricAssertion, value: Double)] {
+        results.filter { !$0.assertion.holds($0.value) }
+    }
+
+    var holds: Bool { failures.isEmpty }
+
+    /// Runs the scenario of `document` and evaluates `assertions` on it.
+    static func run(_ file: ScenarioFile, document: JSONValue, assertions: [MetricAssertion],
+                    jobs: Int) throws -> CheckEvaluation {
+        var edited = file
+        edited.document = document
+        let scenario = try loadPlatformScenario(edited)
+        let replications = PlatformRunner.run(scenario, jobs: jobs)
+        let results = assertions.map { assertion -> (assertion: MetricAssertion, value: Double) in
+            let values = replications.map { $0.metrics.value(assertion.metric) ?? .nan }
+            let mean = values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
+            return (assertion, mean)
+        }
+        return CheckEvaluation(results: results)
+    }
+
+    /// One line per broken assertion: the figure, its value and the bound.
+    var failureLines: [String] {
+        failures.map { "  \($0.assertion.metric) = \(NumberFormat.standard.string($0.value)); expected \($0.assertion)" }
+    }
+}

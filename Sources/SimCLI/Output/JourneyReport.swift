@@ -1,0 +1,214 @@
+import ScaleSim
+import SimModels
+
+/// The output of `simctl journey`: a table, JSON or CSV, each naming the version, the scenario
+/// hash and the seed.
+///
+/// Latencies are in milliseconds, utilization and error rates are fractions, and costs are US
+/// dollars per month.
+struct JourneyReport {
+    var scenarioHash: String
+    var result: JourneyResult
+
+    /// The per-checkpoint figures of the table and CSV, in column order.
+    static let columns: [(name: String, metric: String)] = [
+        ("chat_p50_ms", "chat.p50_ms"), ("chat_p95_ms", "chat.p95_ms"), ("chat_p99_ms", "chat.p99_ms"),
+        ("listing_p95_ms", "listing.p95_ms"), ("analytics_p95_ms", "analytics.p95_ms"),
+        ("chat_error_rate", "chat.error_rate"), ("llm_dollars_per_month", "costs.llm_dollars_per_month"),
+        ("total_dollars_per_month", "costs.total_dollars_per_month"),
+        ("dollars_per_customer_month", "costs.dollars_per_customer_month"),
+    ]
+
+    var header: String {
+        let spec = result.spec
+        return "ScaleSim \(ScaleSimVersion.current)  scenario \(ScenarioHash.algorithm):\(scenarioHash)  seed \(result.seed)\n"
+            + "peak hour \(Self.number(spec.duration.seconds / 60)) min after a discarded \(Self.number(spec.warmup.seconds / 60)) min warm-up"
+            + "  replications \(spec.replications)\n"
+            + "objectives: " + spec.objectives.map(Self.objectiveText).joined(separator: ", ") + "\n"
+    }
+
+    /// Returns one block per architecture and a closing section on the walls.
+    func table() -> String {
+        var text = header
+        let columns = ["customers", "month", "chat p95 ms", "listing p95 ms", "error rate", "busiest resource", "util",
+                       "$/customer/mo", ""]
+        for journey in result.architectures {
+            text += "\n\(journey.name) (stage \(journey.stage) team)\n"
+            var rows: [[String]] = [columns]
+            for (index, point) in journey.points.enumerated() {
+                let busiest = point.busiestResource
+                var mark = ""
+                if journey.wall?.checkpoint == index { mark = "<- wall" }
+                if point.stoppedEarly { mark += (mark.isEmpty ? "" : ", ") + "stopped at \(Self.number(point.endSeconds)) s" }
+                rows.append([
+                    String(point.customers), Self.number(point.month),
+                    Self.number(point.metrics.value("chat.p95_ms")), Self.number(point.metrics.value("listing.p95_ms")),
+                    Self.number(point.metrics.value("chat.error_rate")), busiest?.name ?? "-",
+                    busiest.map { Self.percent($0.utilization) } ?? "-",
+                    Self.number(point.metrics.value("costs.dollars_per_customer_month")), mark,
+                ])
+            }
+            text += Self.align(rows)
+        }
+        text += "\nWalls\n"
+        for journey in result.architectures {
+            text += "\n" + wallText(journey).map { "  " + $0 }.joined(separator: "\n") + "\n"
+        }
+        return text
+    }
+
+    /// Returns the lines that explain one architecture's wall.
+    func wallText(_ journey: ArchitectureJourney) -> [String] {
+        guard let wall = journey.wall else {
+            return ["\(journey.name): no wall up to \(result.spec.checkpoints.last ?? 0) customers"]
+        }
+        var lines = ["\(journey.name): wall at \(wall.customers) customers (month \(Self.number(wall.month)))"]
+        let broken = wall.breaches.map { "\($0.metric) = \(Self.number($0.value)) (\($0.objective.direction == .below ? "<=" : ">=") \(Self.number($0.objective.bound)))" }
+        if !broken.isEmpty { lines.append("  broken: " + broken.joined(separator: "; ")) }
+        if wall.stoppedEarly {
+            let point = journey.points[wall.checkpoint]
+            lines.append("  overloaded: requests in flight passed \(result.stopBounds[wall.checkpoint]) after \(Self.number(point.endSeconds)) s of the peak hour")
+        }
+        var cause = "  cause: \(wall.kind.rawValue) spends most time in \(wall.layer?.rawValue ?? "no layer")"
+        if let resource = wall.busiestResource, let utilization = wall.busiestUtilization {
+            cause += "; busiest resource \(resource) at \(Self.percent(utilization))"
+        }
+        lines.append(cause)
+        lines.append("  remedy: " + (wall.migration.map { "\($0) migration: " } ?? "") + wall.remedy)
+        if let readiness = wall.readiness {
+            lines.append("  team: " + readiness.explanation + (readiness.isReady ? " Ready in time." : " Too late."))
+        } else {
+            lines.append("  team: no migration to schedule; warning signs from month \(Self.number(wall.startMonth))")
+        }
+        return lines
+    }
+
+    /// Returns the whole result as pretty JSON with sorted keys.
+    func json() -> String {
+        let spec = result.spec
+        let architectures: [ReportValue] = result.architectures.map { journey in
+            var object: [String: ReportValue] = [
+                "name": .string(journey.name), "stage": .int(journey.stage),
+                "parts": .array(ArchitecturePart.allCases.filter { $0.isOn(in: journey.architecture) }.map { .string($0.rawValue) }),
+                "points": .array(journey.points.enumerated().map { pointValue($1, index: $0) }),
+            ]
+            object["wall"] = journey.wall.map(wallValue) ?? .null
+            return .object(object)
+        }
+        let document: ReportValue = [
+            "scalesim_version": .string(ScaleSimVersion.current),
+            "scenario_hash": .string(scenarioHash),
+            "scenario_hash_algorithm": .string(ScenarioHash.algorithm),
+            "seed": Int(exactly: result.seed).map { .int($0) } ?? .string(String(result.seed)),
+            "peak_hour_s": .double(spec.duration.seconds),
+            "warmup_s": .double(spec.warmup.seconds),
+            "replications": .int(spec.replications),
+            "checkpoints": .array(spec.checkpoints.map { .int($0) }),
+            "stop_bounds": .array(result.stopBounds.map { .int($0) }),
+            "objectives": .array(spec.objectives.map {
+                ["metric": .string($0.metric), .init(stringLiteral: $0.direction.rawValue): .double($0.bound)]
+            }),
+            "architectures": .array(architectures),
+        ]
+        return JSONWriter().string(document) + "\n"
+    }
+
+    func pointValue(_ point: JourneyPoint, index: Int) -> ReportValue {
+        var metrics: [String: ReportValue] = [:]
+        for (name, value) in zip(point.metrics.names, point.metrics.values) {
+            metrics[name] = .double(value)
+        }
+        var bottlenecks: [String: ReportValue] = [:]
+        for entry in point.bottlenecks {
+            bottlenecks[entry.kind.rawValue] = entry.layer.map { .string($0.rawValue) } ?? .null
+        }
+        return [
+            "customers": .int(point.customers), "month": .double(point.month),
+            "stopped_early": .bool(point.stoppedEarly), "end_s": .double(point.endSeconds), "events": .int(point.events),
+            "breaches": .array(point.breaches.map(breachValue)),
+            "bottlenecks": .object(bottlenecks), "metrics": .object(metrics),
+        ]
+    }
+
+    func breachValue(_ breach: ObjectiveBreach) -> ReportValue {
+        ["metric": .string(breach.metric), "value": .double(breach.value), "objective": .string(Self.objectiveText(breach.objective))]
+    }
+
+    func wallValue(_ wall: JourneyWall) -> ReportValue {
+        var object: [String: ReportValue] = [
+            "customers": .int(wall.customers), "month": .double(wall.month), "stopped_early": .bool(wall.stoppedEarly),
+            "breaches": .array(wall.breaches.map(breachValue)), "kind": .string(wall.kind.rawValue),
+            "layer": wall.layer.map { .string($0.rawValue) } ?? .null,
+            "busiest_resource": wall.busiestResource.map { .string($0) } ?? .null,
+            "busiest_utilization": wall.busiestUtilization.map { .double($0) } ?? .null,
+            "migration": wall.migration.map { .string($0) } ?? .null,
+            "remedy": .string(wall.remedy), "start_month": .double(wall.startMonth),
+        ]
+        if let readiness = wall.readiness {
+            object["readiness"] = [
+                "engineers": .int(readiness.engineers), "engineer_weeks": .double(readiness.engineerWeeks),
+                "calendar_weeks": .double(readiness.calendarWeeks), "finish_month": .double(readiness.finishMonth),
+                "slack_months": .double(readiness.slackMonths), "is_ready": .bool(readiness.isReady),
+                "explanation": .string(readiness.explanation),
+            ]
+        } else {
+            object["readiness"] = .null
+        }
+        return .object(object)
+    }
+
+    /// Returns one row per architecture and checkpoint.
+    func csv() -> String {
+        let header = ["architecture", "customers", "month"] + Self.columns.map(\.name)
+            + ["busiest_resource", "busiest_utilization", "stopped_early", "end_s", "is_wall", "broken_objectives"]
+        var rows: [[ReportValue]] = []
+        for journey in result.architectures {
+            for (index, point) in journey.points.enumerated() {
+                var row: [ReportValue] = [.string(journey.name), .int(point.customers), .double(point.month)]
+                row += Self.columns.map { .double(point.metrics.value($0.metric) ?? .nan) }
+                let busiest = point.busiestResource
+                row += [busiest.map { .string($0.name) } ?? .null, busiest.map { .double($0.utilization) } ?? .null,
+                        .bool(point.stoppedEarly), .double(point.endSeconds), .bool(journey.wall?.checkpoint == index),
+                        .string(point.breaches.map(\.metric).joined(separator: " "))]
+                rows.append(row)
+            }
+        }
+        return CSVWriter().document(header: header, rows: rows)
+    }
+
+    /// Returns the objective as written in reports: `chat.p95_ms <= 15000`.
+    static func objectiveText(_ objective: Objective) -> String {
+        "\(objective.metric) \(objective.direction == .below ? "<=" : ">=") \(NumberFormat.standard.string(objective.bound))"
+    }
+
+    static func number(_ value: Double?) -> String {
+        guard let value else { return "-" }
+        if value.isNaN { return "-" }
+        let rounded = value.magnitude >= 100 ? value.rounded() : (value * 1000).rounded() / 1000
+        return NumberFormat.standard.string(rounded)
+    }
+
+    static func percent(_ value: Double) -> String {
+        NumberFormat.standard.string((value * 1000).rounded() / 10) + "%"
+    }
+
+    /// Pads each column to its widest cell: the first column (and the last when `isLastLeft`)
+    /// left-aligned, the others right-aligned.
+    static func align(_ rows: [[String]], isLastLeft: Bool = true) -> String {
+        let widths = (0..<(rows.first?.count ?? 0)).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { column, cell in
+                let padding = String(repeating: " ", count: widths[column] - cell.count)
+                return column == 0 || (isLastLeft && column == row.count - 1) ? cell + padding : padding + cell
+            }.joined(separator: "  ").trimmingTrailingSpaces()
+        }.joined(separator: "\n") + "\n"
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}

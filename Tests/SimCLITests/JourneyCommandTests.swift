@@ -1,0 +1,79 @@
+import Foundation
+import SimCLI
+import XCTest
+
+final class JourneyCommandTests: XCTestCase {
+    func scenario(journey: String, customers: Int = 10) -> String {
+        """
+        {"kind": "saas", "customers": {"count": \(customers)}, "run": {"seed": 1}, "journey": \(journey)}
+        """
+    }
+
+    let tinyJourney = #"{"checkpoints": [10, 20], "architectures": ["stage2"], "replications": 1}"#
+
+    func testJourneyPrintsWallsSection() throws {
+        let path = try CLITestSupport.write(scenario(journey: tinyJourney))
+        let run = CLITestSupport.simctl(["journey", path, "--jobs", "1"])
+        XCTAssertEqual(run.status, 0, run.error)
+        XCTAssertTrue(run.output.contains("Walls"))
+        XCTAssertTrue(run.output.contains("stage2"))
+    }
+
+    func testUnknownMetricListsKnownOnes() throws {
+        let journey = #"{"objectives": [{"metric": "chat.p96_ms", "below": 100}]}"#
+        let path = try CLITestSupport.write(scenario(journey: journey))
+        let run = CLITestSupport.simctl(["journey", path])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.error.contains("journey.objectives[0].metric"), run.error)
+        XCTAssertTrue(run.error.contains("did you mean 'chat.p95_ms'"), run.error)
+        XCTAssertTrue(run.error.contains("listing.p95_ms"), run.error)
+    }
+
+    func testJourneyErrorsAllReported() throws {
+        let journey = #"{"checkpoints": [100, 10], "architectures": ["stage9", {"preset": "stage2"}], "objectives": [{"metric": "chat.p95_ms"}], "replication": 2}"#
+        let path = try CLITestSupport.write(scenario(journey: journey))
+        let run = CLITestSupport.simctl(["journey", path])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.error.contains("journey.checkpoints[1]"), run.error)
+        XCTAssertTrue(run.error.contains("journey.architectures[0]"), run.error)
+        XCTAssertTrue(run.error.contains("journey.architectures[1].name"), run.error)
+        XCTAssertTrue(run.error.contains("journey.objectives[0].below"), run.error)
+        XCTAssertTrue(run.error.contains("replication"), run.error)
+    }
+
+    func testBadCheckpointsFlagIsUsageError() throws {
+        let path = try CLITestSupport.write(scenario(journey: tinyJourney))
+        let run = CLITestSupport.simctl(["journey", path, "--checkpoints", "100,10"])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.error.contains("--checkpoints"), run.error)
+    }
+
+    func testOutWritesWholeFiles() throws {
+        let path = try CLITestSupport.write(scenario(journey: tinyJourney))
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("out").path
+        let run = CLITestSupport.simctl(["journey", path, "--jobs", "1", "--out", folder])
+        XCTAssertEqual(run.status, 0, run.error)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        XCTAssertEqual(names, ["journey.csv", "journey.json", "report.html"])
+        let html = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)
+        XCTAssertTrue(html.hasSuffix("</html>\n"))
+        XCTAssertFalse(html.contains("<script"))
+        let json = try String(contentsOfFile: folder + "/journey.json", encoding: .utf8)
+        XCTAssertTrue(json.hasSuffix("}\n"))
+    }
+
+    func testOutIntoFileFailsAndWritesNothing() throws {
+        let path = try CLITestSupport.write(scenario(journey: tinyJourney))
+        let run = CLITestSupport.simctl(["journey", path, "--jobs", "1", "--out", path + "/inside"])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.error.contains("--out"), run.error)
+    }
+
+    func testHelpNamesEveryOption() {
+        let run = CLITestSupport.simctl(["journey", "--help"])
+        XCTAssertEqual(run.status, 0)
+        for option in ["--checkpoints", "--architectures", "--jobs", "--format", "--out"] {
+            XCTAssertTrue(run.output.contains(option), option)
+        }
+    }
+}
