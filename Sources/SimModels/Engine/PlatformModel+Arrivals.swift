@@ -6,11 +6,12 @@ extension PlatformModel {
     public mutating func start(scheduler: inout Scheduler<Event>) {
         scheduler.schedule(.warmupEnd, at: warmupEnd)
         scheduler.schedule(.sample, after: PlatformModel.sampleInterval)
+        startMigration(scheduler: &scheduler)
         if let trace = scenario.workload.trace {
             startTrace(trace, scheduler: &scheduler)
         } else if let closed = scenario.workload.closedLoop {
             for _ in 0..<closed.clients {
-                let session = openSession(closedLoop: true)
+                let session = openSession(closedLoop: true, at: .zero)
                 scheduler.schedule(.turn(session: session), at: .zero)
             }
         } else if setup.sessionRate > 0 {
@@ -30,7 +31,7 @@ extension PlatformModel {
 
     /// Opens a session: its tenant, agent, turn count and its own stream, all from workload
     /// streams, so every architecture sees the same sessions.
-    mutating func openSession(closedLoop: Bool) -> Int32 {
+    mutating func openSession(closedLoop: Bool, at now: SimTime) -> Int32 {
         let index = UInt64(sessions.count)
         var rng = streams.stream("workload.session", index: index)
         let tenant = setup.population.sampleTenant(using: &rng) ?? 0
@@ -40,12 +41,16 @@ extension PlatformModel {
         var session = SessionState(tenant: Int32(tenant), agent: Int32(agent), turnsLeft: Int32(clamping: turns), rng: rng)
         session.isClosedLoopClient = closedLoop
         sessions.append(session)
+        if !closedLoop && now >= warmupEnd {
+            metrics.sessionsOpened += 1
+            metrics.turnsPlanned += turns
+        }
         return Int32(sessions.count - 1)
     }
 
     mutating func handleSessionArrival(scheduler: inout Scheduler<Event>) {
         scheduler.schedule(.sessionArrival, after: exponentialGap(rate: setup.sessionRate, &sessionArrivalStream))
-        let session = openSession(closedLoop: false)
+        let session = openSession(closedLoop: false, at: scheduler.now)
         let tenant = sessions[Int(session)].tenant
 
         // The client loads the page: the conversation list and the static assets, then the user
@@ -91,6 +96,11 @@ extension PlatformModel {
         requests[id].outputTokens = Int32(clamping: output)
         requests[id].messageKey = key
         requests[id].turn = state.turnsDone
+        if state.turnsDone == 0 && requests[id].isMeasured {
+            metrics.firstTurns += 1
+            metrics.firstTurnInputTokens += input
+            metrics.firstTurnOutputTokens += output
+        }
         advance(id, scheduler: &scheduler)
     }
 
@@ -137,6 +147,7 @@ extension PlatformModel {
                                scheduler: inout Scheduler<Event>, begin: Bool = true) -> Int32 {
         let now = scheduler.now
         let measured = now >= warmupEnd
+        metrics.requestsStarted += 1
         let id = requests.insert(PlatformRequest(kind: kind, tenant: tenant, session: session,
                                                  arrival: now, isMeasured: measured))
         if measured {

@@ -8,19 +8,20 @@ extension PlatformModel {
                            scheduler: inout Scheduler<Event>) -> StepResult {
         let cost = QueryCostBreakdown(statements: statements, firstStatementSeconds: seconds,
                                       followingStatementSeconds: following ?? seconds, rowsScanned: Double(statements))
-        return runDatabase(id, cost: cost, target: -1, isWrite: true, scheduler: &scheduler)
+        return runDatabase(id, cost: cost, target: -1, isWrite: true, touchesMessages: true, scheduler: &scheduler)
     }
 
     /// Runs a database call: takes a connection (pooler or direct) on the primary, or goes to a
     /// replica, then sends each statement, paying a round trip and queueing for a core.
     mutating func runDatabase(_ id: Int32, cost: QueryCostBreakdown, target: Int32, isWrite: Bool,
-                              scheduler: inout Scheduler<Event>) -> StepResult {
+                              touchesMessages: Bool = false, scheduler: inout Scheduler<Event>) -> StepResult {
         requests[id].statementsLeft = Int32(cost.statements)
         requests[id].firstStatementSeconds = cost.firstStatementSeconds
         requests[id].followingStatementSeconds = cost.followingStatementSeconds
         requests[id].isFirstStatement = true
         requests[id].databaseTarget = target
         requests[id].databaseIsWrite = isWrite
+        requests[id].databaseTouchesMessages = touchesMessages
 
         // Replicas take reads directly; the primary needs a connection first.
         guard target < 0 else {
@@ -70,8 +71,15 @@ extension PlatformModel {
 
     /// Sends the next statement: it reaches the server after the round trip's first half, and
     /// its result comes back after the second.
+    ///
+    /// A statement on messages that meets a migration's table lock on the primary waits first.
     mutating func sendStatement(_ id: Int32, scheduler: inout Scheduler<Event>) {
         let target = requests[id].databaseTarget
+        if target < 0, requests[id].databaseTouchesMessages,
+           let end = migration?.lockedUntil(at: scheduler.now, isWrite: requests[id].databaseIsWrite) {
+            waitForLock(id, until: end, scheduler: &scheduler)
+            return
+        }
         let admission = target < 0 ? primary.arrive(id, at: scheduler.now) : replicas[Int(target)].arrive(id, at: scheduler.now)
         if admission == .startService {
             scheduleStatement(id, target: target, scheduler: &scheduler)
@@ -102,8 +110,11 @@ extension PlatformModel {
 
     mutating func handleDatabaseDone(_ id: Int32, target: Int32, scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
-        let next = target < 0 ? primary.depart(at: now) : replicas[Int(target)].depart(at: now)
-        if let next {
+        if target < 0 {
+            if let next = primary.depart(at: now) {
+                startPrimaryService(next.customer, scheduler: &scheduler)
+            }
+        } else if let next = replicas[Int(target)].depart(at: now) {
             scheduleStatement(next.customer, target: target, scheduler: &scheduler)
         }
         if target < 0 && requests[id].databaseIsWrite {
@@ -122,6 +133,12 @@ extension PlatformModel {
             return
         }
         releaseConnection(id, scheduler: &scheduler)
+        if let cause = requests[id].failureAfterDatabase {
+            requests[id].failureAfterDatabase = nil
+            charge(id, .database, now: scheduler.now)
+            fail(id, cause, scheduler: &scheduler)
+            return
+        }
         resume(id, charging: .database, scheduler: &scheduler)
     }
 

@@ -47,6 +47,12 @@ extension PlatformModel {
             resetStatistics(at: scheduler.now)
         case .sample:
             handleSample(scheduler: &scheduler)
+        case .migrationStatement(let batch):
+            handleMigrationStatement(batch: batch, scheduler: &scheduler)
+        case .backgroundStatementDone:
+            handleBackgroundStatementDone(scheduler: &scheduler)
+        case .lockWaitEnd(let request):
+            handleLockWaitEnd(request, scheduler: &scheduler)
         }
         if let stop = stopPolicy, requests.live > stop.maximumInFlight {
             scheduler.stop()

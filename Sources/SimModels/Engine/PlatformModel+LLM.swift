@@ -12,6 +12,9 @@ extension PlatformModel {
         }
         requests[id].attempt &+= 1
         if request.isMeasured { metrics.llmAttempts += 1 }
+        if now >= warmupEnd, llm[provider].parameters.incidents.contains(where: { $0.start <= now && now < $0.end }) {
+            metrics.llmRequestsDuringIncidents += 1
+        }
         let outcome = llm[provider].submit(inputTokens: Int(request.inputTokens), outputTokens: Int(request.outputTokens),
                                            cachedInputTokens: cached, at: now, rng: &llmStreams[provider])
         requests[id].pendingLayer = .llm
@@ -37,6 +40,8 @@ extension PlatformModel {
         }
         charge(id, .llm, now: scheduler.now)
 
+        // NOTE: the fallback's attempt counts against the queue's maxAttempts, so with a
+        // fallback a job gets half as many rounds of retries.
         if provider == 0 && llm.count > 1 {
             _ = callLLM(id, provider: 1, scheduler: &scheduler)
             return

@@ -9,12 +9,14 @@ extension PlatformModel {
         let perHour = 3600 / measuredSeconds
 
         var bottlenecks: [(kind: RequestKind, layer: Layer?)] = []
+        let inFlight = measuredInFlight()
         for kind in RequestKind.allCases {
             let observed = metrics.kinds[kind.index]
             let name = kind.rawValue
             set.set("\(name).count", Double(observed.arrivals))
             set.set("\(name).completed", Double(observed.completed))
             set.set("\(name).failed", Double(observed.failed))
+            set.set("\(name).in_flight", Double(inFlight[kind.index]))
             set.set("\(name).error_rate", observed.arrivals > 0 ? Double(observed.failed) / Double(observed.arrivals) : 0)
             set.set("\(name).p50_ms", milliseconds(observed.latency.percentile(50)))
             set.set("\(name).p95_ms", milliseconds(observed.latency.percentile(95)))
@@ -90,6 +92,7 @@ extension PlatformModel {
         set.set("llm.failed", Double(failed))
         set.set("llm.timeouts", Double(timeouts))
         let chat = metrics.kinds[RequestKind.chat.index]
+        set.set("llm.requests_during_incidents", Double(metrics.llmRequestsDuringIncidents))
         set.set("llm.attempts_per_turn", chat.arrivals > 0 ? Double(metrics.llmAttempts) / Double(chat.arrivals) : 0)
         set.set("llm.input_tokens", Double(inputTokens))
         set.set("llm.cached_input_tokens", Double(cachedTokens))
@@ -128,6 +131,12 @@ extension PlatformModel {
         set.set("jobs.in_flight", Double(jobLedger.inFlight + jobLedger.waitingForRetry + jobLedger.awaitingRequeue))
         set.set("jobs.mean_queue_length", jobQueueLength.average(at: now))
 
+        set.set("workload.sessions", Double(metrics.sessionsOpened))
+        set.set("workload.turns_planned", Double(metrics.turnsPlanned))
+        set.set("workload.first_turns", Double(metrics.firstTurns))
+        set.set("workload.first_turn_input_tokens", Double(metrics.firstTurnInputTokens))
+        set.set("workload.first_turn_output_tokens", Double(metrics.firstTurnOutputTokens))
+
         set.set("tenants.count", Double(setup.population.count))
         set.set("tenants.rejections", Double(metrics.tenantRejections.reduce(0, +)))
         set.set("tenants.tenants_rejected", Double(metrics.tenantRejections.filter { $0 > 0 }.count))
@@ -152,12 +161,30 @@ extension PlatformModel {
         set.set("costs.total_dollars_per_month", costs.totalDollarsPerMonth)
         set.set("costs.dollars_per_customer_month", costs.dollarsPerCustomerPerMonth(customers: scenario.customers.count) ?? 0)
 
+        measureMigration(into: &set)
+
         set.set("run.events", Double(events))
         set.set("run.in_flight_at_end", Double(self.requests.live))
+        set.set("run.requests_started", Double(metrics.requestsStarted))
+        set.set("run.requests_completed", Double(metrics.requestsCompleted))
+        set.set("run.requests_failed", Double(metrics.requestsFailed))
         set.set("run.measured_seconds", measuredSeconds)
 
         return PlatformReplication(metrics: set, bottlenecks: bottlenecks, costs: costs, series: series, jobs: jobLedger,
                                    events: events, stoppedEarly: stoppedEarly, endSeconds: measuredSeconds)
+    }
+
+    /// Measured requests still in flight, by kind; zero for `chat_api`, which counts a turn only
+    /// once the API has answered it.
+    func measuredInFlight() -> [Int] {
+        var counts = RequestKind.allCases.map { _ in 0 }
+        for index in requests.requests.indices where requests.isOccupied[index] {
+            let request = requests.requests[index]
+            if request.isMeasured {
+                counts[request.kind.index] += 1
+            }
+        }
+        return counts
     }
 
     func milliseconds(_ nanoseconds: Double?) -> Double {

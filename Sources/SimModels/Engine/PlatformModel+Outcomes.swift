@@ -7,6 +7,8 @@ extension PlatformModel {
         let request = requests[id]
         if request.isJob { jobLedger.complete() }
         release(id, scheduler: &scheduler)
+        metrics.requestsCompleted += 1
+        recordMigrationPhase(request, latency: now - request.arrival, failure: nil)
 
         if request.kind == .chat {
             window.chatCompleted += 1
@@ -45,6 +47,8 @@ extension PlatformModel {
         let request = requests[id]
         if request.isJob && !countedInLedger { jobLedger.fail() }
         release(id, scheduler: &scheduler)
+        metrics.requestsFailed += 1
+        recordMigrationPhase(request, latency: nil, failure: cause)
         if request.kind == .chat {
             window.chatFailed += 1
         }

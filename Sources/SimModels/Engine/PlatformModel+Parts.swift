@@ -152,6 +152,10 @@ extension PlatformModel {
         }
     }
 
+    /// Ends a Redis command: a cache lookup or store takes effect, and the reply travels back.
+    ///
+    /// NOTE: the response cache keeps its own memory budget; its entries do not share
+    /// `redisMemory` with the job queue, so cache growth never evicts the queue key.
     mutating func handleRedisDone(_ id: Int32, scheduler: inout Scheduler<Event>) {
         if let next = redis.depart(at: scheduler.now) {
             scheduler.schedule(.redisDone(request: next.customer), after: scenario.parameters.redis.operationService)

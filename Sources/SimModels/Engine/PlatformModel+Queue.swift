@@ -99,6 +99,13 @@ extension PlatformModel {
         if push.eviction.lostJobs > 0 {
             dropQueuedJobs(scheduler: &scheduler)
         }
+        guard push.isStored else {
+            // Redis refused the push (noeviction at maxmemory): the job is back in the ledger's
+            // queue only to be taken and failed at once, as the worker that retried it sees.
+            jobLedger.take()
+            fail(id, .redisOutOfMemory, scheduler: &scheduler)
+            return
+        }
         pushJob(id, scheduler: &scheduler)
     }
 
@@ -123,6 +130,7 @@ extension PlatformModel {
         guard lost > 0 else { return }
         jobLedger.loseQueuedToEviction(lost)
         while let job = jobQueue.popFirst() {
+            charge(job, .queueWait, now: scheduler.now)
             fail(job, .jobLostEviction, scheduler: &scheduler, countedInLedger: true)
         }
         jobQueueLength.record(0, at: scheduler.now)

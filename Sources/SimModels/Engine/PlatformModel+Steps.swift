@@ -68,7 +68,9 @@ extension PlatformModel {
             let cpu = queued ? parameters.renderCPU : parameters.promptBuildCPU
             return runCPU(id, on: .app, seconds: cpu.sample(using: &appCPUStream), scheduler: &scheduler)
         case .insertUserMessage:
-            return runWrite(id, statements: 1, seconds: setup.messageInsertSeconds, scheduler: &scheduler)
+            // While a migration's dual writes are on, each message is written in both shapes.
+            let copies = migration?.hasDualWrites(at: scheduler.now) == true ? 2 : 1
+            return runWrite(id, statements: copies, seconds: setup.messageInsertSeconds, scheduler: &scheduler)
         case .enqueue:
             guard queued else {
                 // The API server runs the agent itself: skip the queue steps and the prompt.
@@ -96,6 +98,16 @@ extension PlatformModel {
             }
             return runCPU(id, on: .app, seconds: cpu.sample(using: &appCPUStream), scheduler: &scheduler)
         case .writeReply:
+            // The usage event lands in the current month's partition: without the creation job,
+            // none exists after the month boundary, and the turn fails once its inserts ran.
+            if let calendar = setup.partitionCalendar, !calendar.insertSucceeds(at: scheduler.now) {
+                requests[id].failureAfterDatabase = .missingPartition
+            }
+            if migration?.hasDualWrites(at: scheduler.now) == true {
+                // The usage event, then the reply in both shapes.
+                return runWrite(id, statements: 3, seconds: setup.usageInsertSeconds,
+                                following: setup.messageInsertSeconds, scheduler: &scheduler)
+            }
             // The reply and its usage event: two inserts in one connection.
             return runWrite(id, statements: 2, seconds: setup.messageInsertSeconds,
                             following: setup.usageInsertSeconds, scheduler: &scheduler)
@@ -124,7 +136,7 @@ extension PlatformModel {
         case 2:
             let target = readTarget(for: id, onReplica: scenario.architecture.replicas.listingOnReplica, now: scheduler.now)
             return runDatabase(id, cost: setup.listingCosts[Int(requests[id].tenant)], target: target,
-                               isWrite: false, scheduler: &scheduler)
+                               isWrite: false, touchesMessages: true, scheduler: &scheduler)
         case 3:
             let cpu = scenario.parameters.app.renderCPU.sample(using: &appCPUStream)
             return runCPU(id, on: .app, seconds: cpu, scheduler: &scheduler)

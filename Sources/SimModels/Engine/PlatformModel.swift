@@ -30,6 +30,13 @@ public struct PlatformModel: SimulationModel {
         case warmupEnd
         /// Time to take a time-series sample.
         case sample
+        /// A migration's background statement reaches its planned start: the index build or
+        /// table rewrite (batch -1), the validation pass (-2), or backfill batch `batch`.
+        case migrationStatement(batch: Int32)
+        /// The background statement in service on the primary has finished.
+        case backgroundStatementDone
+        /// A statement's wait for a table lock has ended: the lock is gone or the wait timed out.
+        case lockWaitEnd(request: Int32)
     }
 
     let scenario: PlatformScenario
@@ -85,6 +92,8 @@ public struct PlatformModel: SimulationModel {
     /// When set, the run stops once requests in flight pass its bound.
     var stopPolicy: OverloadStop?
     var series = TimeSeries()
+    /// The migration that runs during the run, if any.
+    var migration: MigrationState?
     var window = SampleWindow()
 
     public init(scenario: PlatformScenario, streams: RandomStreams) {
@@ -145,5 +154,7 @@ public struct PlatformModel: SimulationModel {
         crashStream = streams.stream("queue.crash")
         retryStream = streams.stream("queue.retry")
         cdnStream = streams.stream("cdn.edge")
+        migration = MigrationState(scenario: parameters.migration, messageRows: setup.messageRows,
+                                   parameters: parameters.migrationCosts)
     }
 }

@@ -35,6 +35,14 @@ struct PlatformRequest {
     /// Where the current database call runs: -1 for the primary, else a replica index.
     var databaseTarget: Int32 = -1
     var databaseIsWrite = false
+    /// Whether the current database call reads or writes the messages table, which a
+    /// migration may lock.
+    var databaseTouchesMessages = false
+    /// Whether the request gives up at the end of its current table-lock wait.
+    var isLockWaitTimingOut = false
+    /// A failure the current database call ends in once its statements have run (an insert
+    /// that finds no partition), or nil.
+    var failureAfterDatabase: FailureCause?
     /// The CPU burst in progress, seconds.
     var cpuSeconds: Double = 0
     /// LLM call inputs.
@@ -64,6 +72,8 @@ struct PlatformRequest {
 /// A slab of requests with a free list, so finished requests' slots are reused.
 struct RequestSlab {
     private(set) var requests: [PlatformRequest] = []
+    /// Whether each slot holds a live request, so that the end of a run can count them.
+    private(set) var isOccupied: [Bool] = []
     private var free: [Int32] = []
     private(set) var live = 0
 
@@ -71,14 +81,18 @@ struct RequestSlab {
         live += 1
         if let index = free.popLast() {
             requests[Int(index)] = request
+            isOccupied[Int(index)] = true
             return index
         }
         requests.append(request)
+        isOccupied.append(true)
         return Int32(requests.count - 1)
     }
 
     mutating func remove(_ index: Int32) {
+        precondition(isOccupied[Int(index)], "request \(index) removed twice")
         live -= 1
+        isOccupied[Int(index)] = false
         free.append(index)
     }
 

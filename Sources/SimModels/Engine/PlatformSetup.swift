@@ -12,6 +12,8 @@ struct PlatformSetup {
     let messageRows: Double
     let usageRows: Double
     let costModel: QueryCostModel
+    /// The monthly partitions of conversations and usage events, when the architecture has them.
+    let partitionCalendar: PartitionCalendar?
     /// Sessions per second over all tenants in the simulated hour.
     let sessionRate: Double
     /// Analytics queries per second over all tenants.
@@ -78,8 +80,14 @@ struct PlatformSetup {
         let usage = TableStatistics(rows: usageRows, rowBytes: PlatformSetup.usageRowBytes)
         let indexed = architecture.indexes
         let shape: ListingShape = architecture.listingQuery == .lateral ? .lateral : .nPlusOne
-        let analyticsWindow = PlatformSetup.partitioning(architecture, month: month, windowDays: 90)
-        let billingWindow = PlatformSetup.partitioning(architecture, month: month, windowDays: 30)
+        if let spec = architecture.partitions {
+            let boundary = scenario.run.nextMonthBoundary.map { SimTime.zero + $0 }
+            partitionCalendar = PartitionCalendar(ageMonths: month, spec: spec, nextMonthBoundary: boundary)
+        } else {
+            partitionCalendar = nil
+        }
+        let analyticsWindow = PlatformSetup.partitioning(partitionCalendar, volume: volume, windowDays: 90)
+        let billingWindow = PlatformSetup.partitioning(partitionCalendar, volume: volume, windowDays: 30)
 
         var listing: [QueryCostBreakdown] = []
         var analytics: [QueryCostBreakdown] = []
@@ -135,11 +143,15 @@ struct PlatformSetup {
         }
     }
 
-    /// The partitions a time-bounded query scans, or nil without partitioning.
-    static func partitioning(_ architecture: ArchitectureSpec, month: Double, windowDays: Double) -> Partitioning? {
-        guard architecture.partitions != nil else { return nil }
-        let total = max(1, Int(month.rounded(.up)))
-        let scanned = min(total, Int((windowDays / DataVolume.defaultDaysPerMonth).rounded(.up)) + 1)
-        return Partitioning(partitionCount: total, scannedPartitionCount: scanned)
+    /// The partitions a query over the last `windowDays` days of usage events scans, with the
+    /// share of the table's rows in them, or nil without partitioning.
+    ///
+    /// The share comes from the growth curve: recent months hold more rows than early ones, so
+    /// it is larger than the share of partitions scanned.
+    static func partitioning(_ calendar: PartitionCalendar?, volume: DataVolume, windowDays: Double) -> Partitioning? {
+        guard let calendar else { return nil }
+        let scan = calendar.scan(.usageEvents, lastDays: windowDays, volume: volume)
+        return Partitioning(partitionCount: scan.partitionCount, scannedPartitionCount: scan.partitions.count,
+                            scannedRowShare: scan.share)
     }
 }

@@ -24,6 +24,21 @@ struct PlatformMetrics {
     var cacheLookups = 0
     /// LLM attempts of measured chat turns, retries included.
     var llmAttempts = 0
+    /// Requests sent to a provider during one of its incidents, after warm-up, whoever sent them.
+    var llmRequestsDuringIncidents = 0
+    /// Requests of the whole run, warm-up included, for the conservation check: every request
+    /// started has completed, failed, or is still in flight.
+    var requestsStarted = 0
+    var requestsCompleted = 0
+    var requestsFailed = 0
+    /// The workload as offered, the same under every architecture: sessions opened after
+    /// warm-up, the turns they plan, and their first turns that arrived, with those turns'
+    /// token counts.
+    var sessionsOpened = 0
+    var turnsPlanned = 0
+    var firstTurns = 0
+    var firstTurnInputTokens = 0
+    var firstTurnOutputTokens = 0
 
     init(tenants: Int) {
         tenantRejections = [Int](repeating: 0, count: tenants)

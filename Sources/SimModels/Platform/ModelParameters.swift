@@ -19,6 +19,10 @@ public struct ModelParameters: Sendable, Equatable {
     public var responseBytes: Int = 2_048
     public var queue = QueueParameters()
     public var tenantLimits = TenantLimitParameters()
+    /// A migration that runs on the primary during the run; none by default.
+    public var migration: MigrationScenario = .none
+    /// Costs and pacing of the migration.
+    public var migrationCosts = MigrationParameters()
 
     public init() {}
 }
@@ -70,6 +74,10 @@ public struct DatabaseParameters: Sendable, Equatable {
     public var replicaApplyPerWrite: SimDuration = .microseconds(40)
     /// Cores of each replica.
     public var replicaCores: Int = 4
+    /// How long a statement waits for a table lock before the request gives up. PostgreSQL's
+    /// own default (lock_timeout = 0) waits forever, so the limit that applies is the HTTP
+    /// gateway's: Heroku's router ends a request after 30 s.
+    public var lockWaitTimeout: SimDuration = .seconds(30)
 
     public init() {}
 }

@@ -33,6 +33,10 @@ public struct PlatformRunSpec: Sendable, Equatable {
     public var month: Double?
     /// Whether traffic runs at the daily peak hour's rate (true) or at the daily mean.
     public var peakHour: Bool = true
+    /// When the next platform month begins, measured from the run's start (warm-up included);
+    /// nil when the run ends before it. With partitions whose creation job does not run,
+    /// inserts into partitioned tables fail from then on.
+    public var nextMonthBoundary: SimDuration?
 
     public init() {}
 }

@@ -25,16 +25,22 @@ public struct Partitioning: Sendable, Equatable {
     public var partitionCount: Int
     /// Partitions that overlap the query's time window and so survive pruning.
     public var scannedPartitionCount: Int
+    /// The share of the table's rows in the scanned partitions when it is known (a growing
+    /// platform writes more rows in recent months); nil spreads rows evenly over partitions.
+    public var scannedRowShare: Double?
 
-    /// Creates a layout, clamping `scannedPartitionCount` into `0...partitionCount`.
-    public init(partitionCount: Int, scannedPartitionCount: Int) {
+    /// Creates a layout, clamping `scannedPartitionCount` into `0...partitionCount` and
+    /// `scannedRowShare` into [0, 1].
+    public init(partitionCount: Int, scannedPartitionCount: Int, scannedRowShare: Double? = nil) {
         self.partitionCount = max(1, partitionCount)
         self.scannedPartitionCount = min(max(0, scannedPartitionCount), self.partitionCount)
+        self.scannedRowShare = scannedRowShare.map { min(max(0, $0), 1) }
     }
 
-    /// The share of the table's rows in the scanned partitions.
+    /// The share of the table's rows in the scanned partitions: `scannedRowShare` when set,
+    /// otherwise the share of partitions scanned.
     public var scannedFraction: Double {
-        Double(scannedPartitionCount) / Double(partitionCount)
+        scannedRowShare ?? Double(scannedPartitionCount) / Double(partitionCount)
     }
 }
 
