@@ -22,6 +22,10 @@ extension PlatformScenarioDecoder {
         parameters.billingInterval = reader.durationSeconds("billing_interval_s", default: parameters.billingInterval,
                                                             range: .greaterThan(0))
         parameters.responseBytes = reader.int("response_bytes", default: parameters.responseBytes, range: .atLeast(0))
+        section(reader, "migration") { parameters.migration = decodeMigration($0) }
+        section(reader, "migration_costs") {
+            parameters.migrationCosts = decodeMigrationCosts($0, defaults: parameters.migrationCosts)
+        }
         section(reader, "queue") { queue in
             parameters.queue.crashProbabilityPerJob = queue.double(
                 "crash_probability_per_job", default: parameters.queue.crashProbabilityPerJob, range: .within(0...1))
@@ -71,6 +75,8 @@ extension PlatformScenarioDecoder {
         database.replicationShipDelay = milliseconds(reader, "replication_ship_delay_ms", default: database.replicationShipDelay)
         database.replicaApplyPerWrite = milliseconds(reader, "replica_apply_per_write_ms", default: database.replicaApplyPerWrite)
         database.replicaCores = reader.int("replica_cores", default: database.replicaCores, range: .atLeast(1))
+        database.lockWaitTimeout = reader.durationSeconds("lock_wait_timeout_s", default: database.lockWaitTimeout,
+                                                          range: .greaterThan(0))
         return database
     }
 

@@ -14,6 +14,11 @@ extension PlatformScenarioDecoder {
             run.month = field.double(range: .atLeast(0)) ?? run.month
         }
         run.peakHour = reader.bool("peak_hour", default: run.peakHour)
+        // Where the next platform month starts, counted from the start of the run; without it no
+        // month boundary falls inside the run.
+        if let field = reader.field("next_month_boundary_s") {
+            run.nextMonthBoundary = field.durationSeconds(range: .atLeast(0))
+        }
         return run
     }
 }
