@@ -27,6 +27,12 @@ extension PlatformModel {
         let tenant = Int(requests[id].tenant)
         guard holdsSlot, let admission = tenantLimiter?.admit(tenant: tenant, plan: setup.population.plans[tenant],
                                                               at: scheduler.now) else { return .next }
+        // The tenant's counter key lives in Redis memory like every other key.
+        let counter = UInt64(tenant)
+        if !redisMemory.touch(.counter, key: counter, at: scheduler.now) {
+            applyRedisWrite(redisMemory.write(.counter, key: counter, bytes: PlatformModel.counterBytes, at: scheduler.now),
+                            cacheKey: nil, scheduler: &scheduler)
+        }
         switch admission {
         case .admitted:
             requests[id].holdsTenantSlot = true
@@ -145,6 +151,21 @@ extension PlatformModel {
         return .wait
     }
 
+    /// Applies what a write to Redis memory evicted: cache entries leave the response cache, and
+    /// an evicted queue key loses every queued job. A write refused at maxmemory stores nothing.
+    mutating func applyRedisWrite(_ result: RedisWriteResult, cacheKey: UInt64?, scheduler: inout Scheduler<Event>) {
+        let eviction = result.eviction
+        for evicted in eviction.cacheKeys {
+            responseCache?.evict(evicted)
+        }
+        if eviction.lostJobs > 0 {
+            dropQueuedJobs(scheduler: &scheduler)
+        }
+        if !result.isStored, let cacheKey {
+            responseCache?.evict(cacheKey)
+        }
+    }
+
     /// A Redis command whose reply nobody waits for (a counter decrement): it loads the server.
     mutating func sendRedisWithoutWaiting(scheduler: inout Scheduler<Event>) {
         if redis.arrive(-1, at: scheduler.now) == .startService {
@@ -154,8 +175,8 @@ extension PlatformModel {
 
     /// Ends a Redis command: a cache lookup or store takes effect, and the reply travels back.
     ///
-    /// NOTE: the response cache keeps its own memory budget; its entries do not share
-    /// `redisMemory` with the job queue, so cache growth never evicts the queue key.
+    /// Cached responses take Redis memory beside the job queue and the tenant counters, so under
+    /// allkeys-lru a growing cache can evict an idle queue key and lose its jobs.
     mutating func handleRedisDone(_ id: Int32, scheduler: inout Scheduler<Event>) {
         if let next = redis.depart(at: scheduler.now) {
             scheduler.schedule(.redisDone(request: next.customer), after: scenario.parameters.redis.operationService)
@@ -165,13 +186,20 @@ extension PlatformModel {
         let step = requests[id].step
         if requests[id].kind == .chat, step == ChatStep.cacheLookup.rawValue, responseCache != nil {
             let hit = responseCache?.lookup(requests[id].messageKey, at: scheduler.now) ?? false
+            if hit {
+                redisMemory.touch(.cacheEntry, key: requests[id].messageKey, at: scheduler.now)
+            }
             requests[id].cacheHit = hit
             if requests[id].isMeasured {
                 metrics.cacheLookups += 1
                 if hit { metrics.cacheHits += 1 }
             }
         } else if requests[id].kind == .chat, step == ChatStep.cacheStore.rawValue, responseCache != nil {
-            responseCache?.store(requests[id].messageKey, bytes: scenario.parameters.responseBytes, at: scheduler.now)
+            let key = requests[id].messageKey
+            let bytes = scenario.parameters.responseBytes
+            responseCache?.store(key, bytes: bytes, at: scheduler.now)
+            applyRedisWrite(redisMemory.write(.cacheEntry, key: key, bytes: bytes, at: scheduler.now),
+                            cacheKey: key, scheduler: &scheduler)
         }
         scheduler.schedule(.resume(request: id), after: scenario.parameters.redis.roundTrip)
     }

@@ -89,6 +89,9 @@ public struct PlatformModel: SimulationModel {
     var cdnStream: Xoshiro256StarStar
     let warmupEnd: SimTime
     let endTime: SimTime
+    /// Bytes of one tenant counter key in Redis (a small string key and its overhead; Redis's
+    /// MEMORY USAGE reports about 60-70 bytes for a short key holding an integer).
+    static let counterBytes = 64
     /// When set, the run stops once requests in flight pass its bound.
     var stopPolicy: OverloadStop?
     var series = TimeSeries()

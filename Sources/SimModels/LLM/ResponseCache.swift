@@ -120,6 +120,16 @@ public struct ResponseCache: Sendable {
         storeOrder.append(StoreRecord(key: key, slot: slot, storedAt: now))
     }
 
+    /// Removes the entry of `key` because the server holding the cache evicted it (Redis at
+    /// maxmemory); returns whether an entry was removed. Counted as an eviction.
+    @discardableResult
+    public mutating func evict(_ key: UInt64) -> Bool {
+        guard let slot = slotByKey[key] else { return false }
+        remove(slot)
+        evictions += 1
+        return true
+    }
+
     /// Zeroes the counters; the entries are kept.
     public mutating func resetStatistics() {
         hits = 0
