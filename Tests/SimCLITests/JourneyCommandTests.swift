@@ -19,6 +19,19 @@ final class JourneyCommandTests: XCTestCase {
         XCTAssertTrue(run.output.contains("stage2"))
     }
 
+    /// The team section names each stage's deploy pipeline and incident mitigation.
+    func testJourneyReportsTeam() throws {
+        let path = try CLITestSupport.write(scenario(journey: tinyJourney))
+        let table = CLITestSupport.simctl(["journey", path, "--jobs", "1"])
+        XCTAssertTrue(table.output.contains("stage 2: 6 engineers, 12 deploys/week over 1 pipeline"), table.output)
+        XCTAssertTrue(table.output.contains("incident mitigation: 30 min with an SRE on call, 180 min without"), table.output)
+
+        let json = CLITestSupport.simctl(["journey", path, "--jobs", "1", "--format", "json"])
+        XCTAssertEqual(json.status, 0, json.error)
+        XCTAssertTrue(json.output.contains("\"pipeline_utilization\": 0.125"), json.output)
+        XCTAssertTrue(json.output.contains("\"mitigation_minutes_without_sre\": 180"), json.output)
+    }
+
     func testUnknownMetricListsKnownOnes() throws {
         let journey = #"{"objectives": [{"metric": "chat.p96_ms", "below": 100}]}"#
         let path = try CLITestSupport.write(scenario(journey: journey))

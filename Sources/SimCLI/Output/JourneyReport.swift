@@ -54,7 +54,60 @@ struct JourneyReport {
         for journey in result.architectures {
             text += "\n" + wallText(journey).map { "  " + $0 }.joined(separator: "\n") + "\n"
         }
+        text += "\n" + teamText().joined(separator: "\n") + "\n"
         return text
+    }
+
+    /// Deploy pipelines a stage's teams share: one monolith pipeline until the runtime is split
+    /// out behind the queue (stage 3 on), then one per service.
+    static func pipelines(stage: Int) -> Int {
+        stage >= 3 ? 2 : 1
+    }
+
+    /// Returns the team figures per stage for the JSON output; minutes throughout.
+    func teamValue() -> ReportValue {
+        let team = result.team
+        var stages: [ReportValue] = []
+        var seen: [Int] = []
+        for journey in result.architectures where !seen.contains(journey.stage) {
+            seen.append(journey.stage)
+            let pipelines = Self.pipelines(stage: journey.stage)
+            guard let engineers = try? team.engineers(stage: journey.stage),
+                  let pipeline = try? team.deployPipeline(stage: journey.stage, pipelines: pipelines) else { continue }
+            stages.append([
+                "stage": .int(journey.stage), "engineers": .int(engineers), "pipelines": .int(pipelines),
+                "deploys_per_week": .double(pipeline.deploysPerWeek), "pipeline_utilization": .double(pipeline.utilization),
+                "pipeline_mean_wait_minutes": pipeline.isSaturated ? .null : .double(pipeline.meanWaitMinutes),
+            ])
+        }
+        return [
+            "stages": .array(stages),
+            "mitigation_minutes_with_sre": .double(team.mitigationTime(sreOnCall: true).seconds / 60),
+            "mitigation_minutes_without_sre": .double(team.mitigationTime(sreOnCall: false).seconds / 60),
+        ]
+    }
+
+    /// Returns the lines on each stage's team: deploys, the shared pipeline's queue, incidents.
+    func teamText() -> [String] {
+        let team = result.team
+        let minutes = Self.number(team.parameters.pipelineMinutesPerDeploy)
+        var lines = ["Team (each deploy holds its pipeline \(minutes) min; a pipeline is an M/D/1 queue over working hours)"]
+        var stages: [Int] = []
+        for journey in result.architectures where !stages.contains(journey.stage) {
+            stages.append(journey.stage)
+        }
+        for stage in stages {
+            let pipelines = Self.pipelines(stage: stage)
+            guard let engineers = try? team.engineers(stage: stage),
+                  let pipeline = try? team.deployPipeline(stage: stage, pipelines: pipelines) else { continue }
+            let wait = pipeline.isSaturated ? "saturated: deploys queue without bound" : "mean wait \(Self.number(pipeline.meanWaitMinutes)) min"
+            lines.append("  stage \(stage): \(engineers) engineers, \(Self.number(pipeline.deploysPerWeek)) deploys/week over "
+                         + "\(pipelines) pipeline\(pipelines == 1 ? "" : "s"), each \(Self.percent(pipeline.utilization)) busy, \(wait)")
+        }
+        let withSRE = Self.number(team.mitigationTime(sreOnCall: true).seconds / 60)
+        let withoutSRE = Self.number(team.mitigationTime(sreOnCall: false).seconds / 60)
+        lines.append("  incident mitigation: \(withSRE) min with an SRE on call, \(withoutSRE) min without")
+        return lines
     }
 
     /// Returns the lines that explain one architecture's wall.
@@ -109,6 +162,7 @@ struct JourneyReport {
                 ["metric": .string($0.metric), .init(stringLiteral: $0.direction.rawValue): .double($0.bound)]
             }),
             "architectures": .array(architectures),
+            "team": teamValue(),
         ]
         return JSONWriter().string(document) + "\n"
     }

@@ -81,4 +81,6 @@ public struct JourneyResult: Sendable {
     /// The in-flight bound of each checkpoint's runs, in checkpoint order.
     public var stopBounds: [Int]
     public var architectures: [ArchitectureJourney]
+    /// The team model of the journey: deploy pipelines and incident mitigation per stage.
+    public var team: TeamModel
 }

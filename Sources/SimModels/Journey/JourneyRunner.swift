@@ -52,7 +52,8 @@ public enum JourneyRunner {
             journeys.append(ArchitectureJourney(name: named.name, architecture: named.architecture,
                                                 stage: named.stage, points: points, wall: wall))
         }
-        return JourneyResult(spec: spec, seed: base.run.seed, stopBounds: bounds, architectures: journeys)
+        return JourneyResult(spec: spec, seed: base.run.seed, stopBounds: bounds, architectures: journeys,
+                             team: TeamModel(parameters: base.parameters.team))
     }
 
     /// Returns the scenario of one checkpoint: `customers` at the month the growth curve reaches them,
