@@ -130,30 +130,30 @@ extension PlatformModel {
     // MARK: - Listing, analytics, billing, assets
 
     mutating func listingStep(_ id: Int32, scheduler: inout Scheduler<Event>) -> StepResult {
-        switch requests[id].step {
-        case 0: return admitTenant(id, holdsSlot: false, scheduler: &scheduler)
-        case 1: return acquireAppSlot(id, scheduler: &scheduler)
-        case 2:
-            let target = readTarget(for: id, onReplica: scenario.architecture.replicas.listingOnReplica, now: scheduler.now)
-            return runDatabase(id, cost: setup.listingCosts[Int(requests[id].tenant)], target: target,
-                               isWrite: false, touchesMessages: true, scheduler: &scheduler)
-        case 3:
-            let cpu = scenario.parameters.app.renderCPU.sample(using: &appCPUStream)
-            return runCPU(id, on: .app, seconds: cpu, scheduler: &scheduler)
-        default:
-            finish(id, scheduler: &scheduler)
-            return .ended
-        }
+        let tenant = Int(requests[id].tenant)
+        return dashboardReadStep(id, cost: setup.listingCosts[tenant],
+                                 onReplica: scenario.architecture.replicas.listingOnReplica,
+                                 touchesMessages: true, scheduler: &scheduler)
     }
 
     mutating func analyticsStep(_ id: Int32, scheduler: inout Scheduler<Event>) -> StepResult {
+        let tenant = Int(requests[id].tenant)
+        return dashboardReadStep(id, cost: setup.analyticsCosts[tenant],
+                                 onReplica: scenario.architecture.replicas.analyticsOnReplica,
+                                 touchesMessages: false, scheduler: &scheduler)
+    }
+
+    /// Steps of a page read (the listing or an analytics query): an app slot, one database call
+    /// on the primary or a replica, a render on the app's CPU.
+    mutating func dashboardReadStep(_ id: Int32, cost: QueryCostBreakdown, onReplica: Bool, touchesMessages: Bool,
+                                    scheduler: inout Scheduler<Event>) -> StepResult {
         switch requests[id].step {
         case 0: return admitTenant(id, holdsSlot: false, scheduler: &scheduler)
         case 1: return acquireAppSlot(id, scheduler: &scheduler)
         case 2:
-            let target = readTarget(for: id, onReplica: scenario.architecture.replicas.analyticsOnReplica, now: scheduler.now)
-            return runDatabase(id, cost: setup.analyticsCosts[Int(requests[id].tenant)], target: target,
-                               isWrite: false, scheduler: &scheduler)
+            let target = readTarget(for: id, onReplica: onReplica, now: scheduler.now)
+            return runDatabase(id, cost: cost, target: target, isWrite: false, touchesMessages: touchesMessages,
+                               scheduler: &scheduler)
         case 3:
             let cpu = scenario.parameters.app.renderCPU.sample(using: &appCPUStream)
             return runCPU(id, on: .app, seconds: cpu, scheduler: &scheduler)
