@@ -30,7 +30,7 @@ extension PlatformModel {
     }
 
     /// Opens a session: its tenant, agent, turn count and its own stream, all from workload
-    /// streams, so every architecture sees the same sessions.
+    /// streams, so every architecture gets the same sessions.
     mutating func openSession(closedLoop: Bool, at now: SimTime) -> Int32 {
         let index = UInt64(sessions.count)
         var rng = streams.stream("workload.session", index: index)
@@ -69,7 +69,8 @@ extension PlatformModel {
         scheduler.schedule(.turn(session: session), after: .seconds(think))
     }
 
-    /// A Poisson count by inversion; means here are small (listings and assets per session).
+    /// Draws a Poisson count by inversion, which suits the small means here (listings and assets
+    /// per session).
     func poissonCount(mean: Double, _ rng: inout Xoshiro256StarStar) -> Int {
         guard mean > 0 else { return 0 }
         let limit = exp(-mean)
@@ -104,7 +105,7 @@ extension PlatformModel {
         advance(id, scheduler: &scheduler)
     }
 
-    /// After a chat turn ends: the sidebar may refresh, and the user answers after a think time.
+    /// After a chat turn ends: the sidebar may refresh, and the user replies after a think time.
     mutating func scheduleNextTurn(session: Int32, scheduler: inout Scheduler<Event>) {
         guard session >= 0 else { return }
         var state = sessions[Int(session)]
@@ -131,8 +132,8 @@ extension PlatformModel {
         startRequest(.analytics, tenant: Int32(tenant), session: -1, scheduler: &scheduler)
     }
 
-    /// Billing aggregation for every tenant that has one due: background jobs when the
-    /// architecture has them; without them billing runs inline with each chat turn instead.
+    /// Starts a billing aggregation for every tenant when background jobs run it. Without them,
+    /// billing runs inline with each chat turn instead.
     mutating func handleBillingTick(scheduler: inout Scheduler<Event>) {
         scheduler.schedule(.billingTick, after: scenario.parameters.billingInterval)
         guard scenario.architecture.backgroundBilling else { return }

@@ -57,7 +57,7 @@ extension PlatformModel {
         return .wait
     }
 
-    /// The pooler handed a connection to a waiting request.
+    /// Sends the first statement of a request that the pooler just handed a connection.
     mutating func grantConnection(_ id: Int32, scheduler: inout Scheduler<Event>) {
         if let handle = requests[id].timeoutHandle {
             scheduler.cancel(handle)
@@ -99,7 +99,7 @@ extension PlatformModel {
         scheduler.schedule(.databaseDone(request: id, target: target), after: .seconds(mean * jitter))
     }
 
-    /// A multiplicative jitter with mean 1 for a statement's execution time: a lognormal with a
+    /// Draws a multiplicative jitter with mean 1 for a statement's execution time: a lognormal with a
     /// coefficient of variation of 0.3, an estimate matching the spread between the calibration's
     /// median and p95 for mid-size statements.
     func statementJitter(_ rng: inout Xoshiro256StarStar) -> Double {

@@ -28,7 +28,7 @@ extension PlatformModel {
         return .wait
     }
 
-    /// The LLM answered: go on, try the fallback, retry as the queue's policy says, or fail.
+    /// The LLM answered: go on, try the fallback, retry as the queue's policy allows, or fail.
     mutating func handleLLMDone(_ id: Int32, outcome: LLMOutcome, provider: Int32, scheduler: inout Scheduler<Event>) {
         let cause: FailureCause
         switch outcome {

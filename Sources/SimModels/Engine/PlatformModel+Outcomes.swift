@@ -58,7 +58,7 @@ extension PlatformModel {
                 metrics.tenantRejections[Int(request.tenant)] += 1
             }
             if request.kind == .chat, request.isJob == false, scenario.architecture.queue != nil {
-                // Rejected before the queue: the API answered with an error.
+                // Rejected before the queue: the API returned an error.
                 metrics.kinds[RequestKind.chatAPI.index].arrivals += 1
                 metrics.kinds[RequestKind.chatAPI.index].failures[cause.index] += 1
             }

@@ -4,8 +4,8 @@ import ScaleSim
 /// parts that the architecture switches on.
 ///
 /// Every part draws from its own named streams, and the workload from `workload.*` streams and
-/// per-session streams, so switching a part on or off leaves the sessions, messages and token
-/// counts exactly as they were: only the times that follow replies move.
+/// per-session streams. So switching a part on or off leaves the sessions, messages and token
+/// counts exactly as they were; only the times that follow replies move.
 public struct PlatformModel: SimulationModel {
     public enum Event {
         case sessionArrival

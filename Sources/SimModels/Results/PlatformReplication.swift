@@ -22,7 +22,7 @@ public struct PlatformReplication: Sendable {
 /// Runs SaaS scenarios: one replication at a time, or all of them in parallel with the same
 /// result for any thread count.
 public enum PlatformRunner {
-    /// The streams of replication `index`, split from the seed by index.
+    /// Returns the streams of replication `index`, split from the seed by index.
     public static func streams(seed: UInt64, replication index: Int) -> RandomStreams {
         RandomStreams(seed: RandomStreams.mix(seed, UInt64(index)))
     }
