@@ -47,6 +47,10 @@ extension PlatformModel {
         let request = requests[id]
         if request.isMeasured {
             metrics.charge(request.kind, layer, now - request.segmentStart)
+            // With a queue, a chat turn's steps before the enqueue are the API call's own.
+            if request.kind == .chat && !request.isJob && scenario.architecture.queue != nil {
+                metrics.charge(.chatAPI, layer, now - request.segmentStart)
+            }
         }
         requests[id].segmentStart = now
     }
