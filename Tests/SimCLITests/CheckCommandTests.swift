@@ -45,6 +45,34 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertTrue(result.output.contains("replay: simctl check \(path) --seed 4 --case "), result.output)
     }
 
+    func testShrinkKeepsSameFailure() throws {
+        // Seed 3 draws 398 customers first, which breaks only the tenant bound. Fewer customers
+        // raise the cost per customer past 40 dollars below about 100, a different failure, so
+        // the shrunk case must stop at 137, the smallest count that breaks the tenant bound alone.
+        let assertions = #"[{"metric": "tenants.count", "below": 137}, "#
+            + #"{"metric": "costs.dollars_per_customer_month", "below": 40}]"#
+        let text = Self.scenario(assert: assertions, ranges: #"{"customers.count": {"min": 10, "max": 400}}"#)
+        let path = try CLITestSupport.write(text)
+        let result = CLITestSupport.simctl(["check", path, "--cases", "10", "--seed", "3", "--jobs", "2"])
+        XCTAssertEqual(result.status, 1, result.error)
+        XCTAssertTrue(result.output.contains("variant: customers.count=398\n"), result.output)
+        XCTAssertTrue(result.output.contains("steps): customers.count=137\n  tenants.count = 137; expected"), result.output)
+        XCTAssertFalse(result.output.contains("costs.dollars_per_customer_month ="), result.output)
+    }
+
+    func testUnmeasuredMetricNotFailure() throws {
+        // Five customers for 30 s send no analytics query, so analytics.p95_ms is NaN.
+        let text = """
+            {"kind": "saas", "customers": {"count": 5}, "run": {"duration_s": 30, "warmup_s": 0, "replications": 1},
+             "assert": [{"metric": "analytics.p95_ms", "below": 1}]}
+            """
+        let path = try CLITestSupport.write(text)
+        let result = CLITestSupport.simctl(["check", path])
+        XCTAssertEqual(result.status, 0, result.output)
+        XCTAssertTrue(result.output.contains("every assertion holds\n"), result.output)
+        XCTAssertTrue(result.output.contains("analytics.p95_ms not measured (no observation)"), result.output)
+    }
+
     func testReplayReproducesFailure() throws {
         let text = Self.scenario(assert: #"[{"metric": "tenants.count", "below": 137}]"#,
                                  ranges: #"{"customers.count": {"min": 10, "max": 400}}"#)
@@ -57,13 +85,20 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(again.output, first.output)
     }
 
-    func testUnknownMetricListsHint() throws {
-        let path = try CLITestSupport.write(Self.scenario(assert: #"[{"metric": "chat.p95", "below": 2000}]"#))
+    func testUnknownMetricHintsAndPointsToList() throws {
+        let path = try CLITestSupport.write(Self.scenario(assert: #"[{"metric": "chat.p95ms", "below": 2000}]"#))
         let result = CLITestSupport.simctl(["check", path])
         XCTAssertEqual(result.status, 2)
-        XCTAssertTrue(result.error.contains("assert[0].metric"), result.error)
-        XCTAssertTrue(result.error.contains("did you mean 'chat.p95_ms'?"), result.error)
-        XCTAssertTrue(result.error.contains("known metrics: chat.count, "), result.error)
+        XCTAssertEqual(result.error, "error: \(path):7: assert[0].metric: \"chat.p95ms\" is not a known metric; "
+                       + "did you mean \"chat.p95_ms\"? Run 'simctl check --metrics' for the list.\n")
+    }
+
+    func testUnknownMetricWithoutHint() throws {
+        let path = try CLITestSupport.write(Self.scenario(assert: #"[{"metric": "zzz", "below": 2000}]"#))
+        let result = CLITestSupport.simctl(["check", path])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.error, "error: \(path):7: assert[0].metric: \"zzz\" is not a known metric; "
+                       + "run 'simctl check --metrics' for the list\n")
     }
 
     func testMetricsListMatchesRun() {

@@ -105,7 +105,7 @@ final class NetworkCommandTests: XCTestCase {
     func testUnreadableFile() {
         let result = CLITestSupport.simctl(["run", "/nonexistent/scenario.json"])
         XCTAssertEqual(result.status, 2)
-        XCTAssertTrue(result.error.hasPrefix("error: /nonexistent/scenario.json: cannot read the file: "), result.error)
+        XCTAssertEqual(result.error, "error: /nonexistent/scenario.json: file not found; check the path\n")
     }
 
     func testSyntaxErrorHasLineAndColumn() throws {

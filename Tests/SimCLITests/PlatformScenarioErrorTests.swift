@@ -94,6 +94,21 @@ final class PlatformScenarioErrorTests: XCTestCase {
         ])
     }
 
+    func testUnknownPresetHidesSizeChecks() throws {
+        // Which parts an unknown preset switches on is unknown, so sizing one is not an error.
+        let result = try errors(customers, #""architecture": {"preset": "stage5", "replicas": {"count": 2}}"#)
+        XCTAssertEqual(result.lines, [
+            #"bad.json:4: architecture.preset: "stage5" is invalid; expected one of 'stage1', 'stage2', 'stage3', 'stage4'; did you mean 'stage1'?"#,
+        ])
+    }
+
+    func testRemovedPartSizedWithUnknownPreset() throws {
+        let result = try errors(customers,
+                                #""architecture": {"preset": "stage5", "remove": ["replica"], "replicas": {"count": 2}}"#)
+        XCTAssertEqual(result.lines.count, 2, "\(result.lines)")
+        XCTAssertTrue(result.lines.last?.contains("architecture.remove switches it off") == true, "\(result.lines)")
+    }
+
     func testBackoffCapBelowBase() throws {
         let result = try errors(customers,
                                 #""architecture": {"preset": "stage3", "queue": {"backoff": {"exponential": {"base_s": 2, "cap_s": 1}}}}"#)

@@ -393,7 +393,7 @@ final class TraceReaderTests: XCTestCase {
             try TraceLoader.load(path: "nowhere.csv", format: "azure_csv", customersPerCopy: 1, loop: false,
                                  relativeTo: "scenarios/s.json", scenarioLine: 9)
         }
-        XCTAssertEqual(text, "scenarios/s.json:9: workload.trace.path: cannot read 'scenarios/nowhere.csv'; a relative "
+        XCTAssertEqual(text, "scenarios/s.json:9: workload.trace.path: scenarios/nowhere.csv: file not found; a relative "
                        + "path is resolved against the scenario file's folder, so check the path or give an absolute one")
     }
 

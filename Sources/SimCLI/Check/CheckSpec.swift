@@ -3,16 +3,30 @@ import ScaleSim
 /// One assertion of a scenario's `assert` list: a metric, named by its MetricSet path, must lie
 /// strictly below and/or strictly above bounds.
 public struct MetricAssertion: Sendable, Equatable, CustomStringConvertible {
+    /// One side of an assertion.
+    public enum Bound: String, Sendable, Hashable {
+        case below, above
+    }
+
     public var metric: String
     public var below: Double?
     public var above: Double?
 
-    /// Returns whether `value` meets the bounds. NaN, a figure with no observation, never does.
+    /// Returns the bounds that `value` breaks, `below` first.
+    ///
+    /// NaN, a figure with no observation (a p95 with no request), is not measurable and breaks
+    /// no bound: a case without the traffic cannot show the failure either way.
+    public func brokenBounds(_ value: Double) -> [Bound] {
+        guard !value.isNaN else { return [] }
+        var broken: [Bound] = []
+        if let below, !(value < below) { broken.append(.below) }
+        if let above, !(value > above) { broken.append(.above) }
+        return broken
+    }
+
+    /// Returns whether `value` meets the bounds; NaN does, being not measurable.
     public func holds(_ value: Double) -> Bool {
-        guard !value.isNaN else { return false }
-        if let below, !(value < below) { return false }
-        if let above, !(value > above) { return false }
-        return true
+        brokenBounds(value).isEmpty
     }
 
     public var description: String {
@@ -70,9 +84,8 @@ public struct CheckSpec: Sendable, Equatable {
                 guard let name = metricField.string() else { return nil }
                 guard knownMetrics.contains(name) else {
                     let nearest = EditDistance.nearest(to: name, in: knownMetrics) ?? knownMetrics.first { $0.hasPrefix(name) }
-                    let hint = nearest.map { "did you mean '\($0)'? " } ?? ""
-                    return metricField.reject(expected: "\(hint)a metric path; `simctl check --metrics` lists them all",
-                                              problem: "is not a known metric")
+                    metricField.diagnostics.record(.unknownMetric(metricField.value, at: metricField.path, suggestion: nearest))
+                    return nil
                 }
                 return name
             }

@@ -37,16 +37,12 @@ public enum CheckCommand: Command {
         let jobs = try arguments.integer("jobs", in: 1...256) ?? ProcessInfo.processInfo.activeProcessorCount
 
         let file = try loadScenario(path)
-        guard !file.isQueueingNetwork else {
-            throw InputError("\(path): check runs SaaS scenarios; \"kind\": \"queueing_network\" is not supported")
-        }
+        try requireSaaS(file, command: name)
         let spec: CheckSpec
         do {
             spec = try CheckSpec.decode(file, knownMetrics: MetricNames.all)
         } catch let error as ScenarioError {
-            let message = error.description
-            guard message.contains("is not a known metric") else { throw InputError(message) }
-            throw InputError(message + "\nknown metrics: " + MetricNames.all.joined(separator: ", "))
+            throw InputError(error.description)
         }
         guard !spec.assertions.isEmpty else {
             throw InputError("\(path): no \"assert\" list; add one such as [{\"metric\": \"chat.p95_ms\", \"below\": 2000}]")
@@ -63,10 +59,12 @@ public enum CheckCommand: Command {
 
     static func report(_ evaluation: CheckEvaluation, console: Console, path: String) -> Int32 {
         guard evaluation.holds else {
-            console.write((["\(path): failed"] + evaluation.failureLines).joined(separator: "\n") + "\n")
+            let lines = ["\(path): failed"] + evaluation.failureLines + evaluation.unmeasuredLines
+            console.write(lines.joined(separator: "\n") + "\n")
             return ExitStatus.checkFailed
         }
-        console.write("\(path): every assertion holds\n")
+        let lines = ["\(path): every assertion holds"] + evaluation.unmeasuredLines
+        console.write(lines.joined(separator: "\n") + "\n")
         return ExitStatus.success
     }
 
@@ -93,9 +91,13 @@ public enum CheckCommand: Command {
             }
             guard !evaluation.holds else { continue }
 
+            // A candidate counts as failing only when it breaks exactly the original's bounds, so
+            // shrinking cannot drift to another failure, such as a cost bound that fewer
+            // customers break. The property "holds" for every other candidate.
+            let target = evaluation.brokenBounds
             let (shrunk, steps) = PropertyCheck.shrink(trees[position], budget: shrinkSteps) { variant in
                 guard case .success(let candidate) = evaluate(variant, jobs) else { return true }
-                return candidate.holds
+                return candidate.brokenBounds != target
             }
             let shrunkEvaluation = try evaluate(shrunk, jobs).get()
             var lines = ["\(file.path): case \(indices[position]) of seed \(seed) failed",
@@ -103,6 +105,10 @@ public enum CheckCommand: Command {
             lines += evaluation.failureLines
             lines.append("shrunk (\(steps) steps): \(shrunk)")
             lines += shrunkEvaluation.failureLines
+            lines += shrunkEvaluation.unmeasuredLines
+            if steps >= shrinkSteps {
+                lines.append("  shrinking stopped at its budget of \(shrinkSteps) steps; a smaller failing case may exist")
+            }
             lines.append("replay: simctl check \(file.path) --seed \(seed) --case \(indices[position])")
             console.write(lines.joined(separator: "\n") + "\n")
             return ExitStatus.checkFailed

@@ -15,8 +15,8 @@ public enum RunCommand: Command {
         .value("out", "DIR", help: "SaaS only: also write metrics.json, timeseries.csv and report.html into DIR, all or none."),
     ]
     public static let discussion = """
-        A queueing-network file ("kind": "queueing_network") is simulated here; any other kind is a \
-        SaaS platform scenario. Warnings, such as an unstable station, go to standard error. \
+        A file's "kind" is "saas" (the SaaS platform, also when kind is absent) or \
+        "queueing_network"; any other kind is rejected. Warnings, such as an unstable station, go to standard error. \
         Network times are in seconds and rates per second; SaaS latencies are in milliseconds and \
         costs in US dollars. docs/output.md describes every output.
         """
@@ -62,10 +62,13 @@ public enum RunCommand: Command {
     }
 }
 
-/// Reads and parses a scenario file, turning a `ScenarioError` into an `InputError` with every line.
+/// Reads and parses a scenario file and checks its `kind`, turning a `ScenarioError` into an
+/// `InputError` with every line.
 func loadScenario(_ path: String) throws -> ScenarioFile {
     do {
-        return try ScenarioFile.load(path)
+        let file = try ScenarioFile.load(path)
+        try file.checkKind()
+        return file
     } catch let error as ScenarioError {
         throw InputError(error.description)
     }

@@ -37,6 +37,31 @@ public struct ScenarioDiagnostic: Hashable, Sendable, CustomStringConvertible {
                            message: "missing field", expectation: "expected \(expected)")
     }
 
+    /// Makes the diagnostic for a metric path that no run reports, such as
+    /// `"chat.p95ms" is not a known metric; did you mean "chat.p95_ms"? Run 'simctl check --metrics' for the list.`
+    ///
+    /// The list itself stays out of the message: it has hundreds of names.
+    /// - Parameter wildcard: whether the field takes `*` for one path segment, which the
+    ///   message then recalls.
+    public static func unknownMetric(_ value: JSONValue, at path: FieldPath, suggestion: String?,
+                                     wildcard: Bool = false) -> ScenarioDiagnostic {
+        var sentences: [String] = []
+        if let suggestion {
+            sentences.append("did you mean \(JSONWriter.quoted(suggestion))?")
+        }
+        if wildcard {
+            sentences.append("A * matches one path segment.")
+        }
+        sentences.append("Run 'simctl check --metrics' for the list.")
+        var expectation = sentences.joined(separator: " ")
+        if suggestion == nil {
+            expectation = expectation.prefix(1).lowercased() + expectation.dropFirst()
+        }
+        let found = value.compactDescription()
+        return ScenarioDiagnostic(path: path, position: value.position, found: found,
+                                  message: "\(found) is not a known metric", expectation: expectation)
+    }
+
     /// Makes the diagnostic for a key that the decoder does not read, with the nearest known key if one is close.
     public static func unknownField(_ member: JSONMember, at path: FieldPath, suggestion: String?, knownKeys: [String]) -> ScenarioDiagnostic {
         let expectation: String

@@ -1,6 +1,7 @@
 /// A scenario file that cannot be used: unreadable, not valid JSON, or not a valid scenario.
 public enum ScenarioError: Error, Sendable, CustomStringConvertible {
-    /// The file could not be read; `reason` is the system's explanation.
+    /// The file could not be read; `reason` is the problem and the fix, such as
+    /// "file not found; check the path".
     case unreadable(file: String, reason: String)
     /// The file is not valid JSON.
     case syntax(file: String, JSONParseError)
@@ -12,7 +13,7 @@ public enum ScenarioError: Error, Sendable, CustomStringConvertible {
     public var lines: [String] {
         switch self {
         case .unreadable(let file, let reason):
-            return ["\(file): cannot read the file: \(reason)"]
+            return ["\(file): \(reason)"]
         case .syntax(let file, let error):
             return ["\(file):\(error.position.line):\(error.position.column): \(error.message)"]
         case .invalid(let file, let diagnostics):

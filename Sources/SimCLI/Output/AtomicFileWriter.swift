@@ -8,25 +8,22 @@ import Foundation
 public enum AtomicFileWriter {
     /// Writes `text` as UTF-8 to `path`.
     ///
-    /// - Throws: `InputError` naming the file and the system's reason.
+    /// - Throws: `InputError` naming the file, the problem and the fix, such as
+    ///   `out/x.json: folder not found; create the folder or check the path`.
     public static func write(_ text: String, to path: String) throws {
         let target = URL(fileURLWithPath: path)
         let folder = target.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
         do {
-            try Data(text.utf8).write(to: temporary)
-        } catch {
-            throw InputError("\(path): cannot write the file: \(reason(error)); check that the folder exists and is writable")
+            try FileAccess.write(Array(text.utf8), to: temporary.path)
+        } catch let error as InputError {
+            try? FileManager.default.removeItem(at: temporary)
+            throw InputError("\(path): \(error.message)")
         }
         guard rename(temporary.path, target.path) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let problem = FileAccess.writeProblem(errno)
             try? FileManager.default.removeItem(at: temporary)
-            throw InputError("\(path): cannot replace the file: \(reason)")
+            throw InputError("\(path): \(problem)")
         }
-    }
-
-    private static func reason(_ error: Error) -> String {
-        let nsError = error as NSError
-        return nsError.localizedFailureReason ?? nsError.localizedDescription
     }
 }

@@ -3,72 +3,105 @@ import Foundation
 /// A folder that receives a run's files all at once or not at all.
 ///
 /// The files are written into a hidden staging folder next to the target, then moved in: the
-/// whole staging folder is renamed when the target does not exist yet, or each file is renamed
-/// into an existing target. On any failure the staging folder is removed and nothing of the
-/// run is left in the target.
+/// whole staging folder is renamed when the target does not exist yet. Into an existing target,
+/// every destination is checked first, then each old file is moved aside into the staging
+/// folder before its new file is renamed in; if a rename fails, the files already moved in are
+/// taken out and the old ones put back. Either every file is replaced or none is.
 ///
-/// NOTE: into an existing folder each file is renamed on its own. A failure between two renames
-/// (the disk removed mid-way) could leave the first files moved, although a rename within one
-/// file system does not fail for lack of space or permission once staging succeeded.
+/// NOTE: putting an old file back is itself a rename. If that fails too (the disk removed
+/// mid-way), the message names the staging folder that still holds the old files.
 struct OutputFolder {
     var path: String
 
     func write(_ files: [(name: String, text: String)]) throws {
-        let manager = FileManager.default
         let target = URL(fileURLWithPath: path).standardizedFileURL
         let parent = target.deletingLastPathComponent()
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
 
         var isDirectory: ObjCBool = false
-        let targetExists = manager.fileExists(atPath: target.path, isDirectory: &isDirectory)
+        let targetExists = FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory)
         if targetExists && !isDirectory.boolValue {
             throw InputError("--out \(path): exists and is not a folder; pass a folder path")
         }
+        if targetExists {
+            try checkDestinations(files.map { target.appendingPathComponent($0.name) })
+        }
         // mkdir(2) rather than FileManager, whose errors on Linux do not carry the system's reason.
         guard mkdir(staging.path, 0o755) == 0 else {
-            let reason = String(cString: strerror(errno))
-            throw InputError("--out \(path): cannot create a staging folder in \(parent.path): \(reason); "
-                + "pass a folder whose parent exists and is writable")
+            throw InputError("--out \(path): cannot create a staging folder in \(parent.path): "
+                + "\(FileAccess.writeProblem(errno)); nothing was written")
         }
 
         do {
             for file in files {
-                try Data(file.text.utf8).write(to: staging.appendingPathComponent(file.name))
+                try FileAccess.write(Array(file.text.utf8), to: staging.appendingPathComponent(file.name).path)
             }
-            // rename(2) replaces an existing file in one step, which FileManager on Linux does not.
-            if targetExists {
-                for file in files {
-                    try Self.rename(staging.appendingPathComponent(file.name), to: target.appendingPathComponent(file.name))
-                }
-                try manager.removeItem(at: staging)
-            } else {
+            if !targetExists {
                 try Self.rename(staging, to: target)
+                return
             }
-        } catch {
-            try? manager.removeItem(at: staging)
-            throw InputError("--out \(path): cannot write the output files: \(Self.reason(error)); nothing was written")
+        } catch let error as InputError {
+            try? FileManager.default.removeItem(at: staging)
+            throw InputError("--out \(path): cannot write the output files: \(error.message); nothing was written")
+        }
+        try replace(files.map(\.name), in: target, from: staging)
+    }
+
+    /// Throws when a destination exists and is not a regular file, before anything moves.
+    func checkDestinations(_ destinations: [URL]) throws {
+        for destination in destinations {
+            var info = stat()
+            guard lstat(destination.path, &info) == 0 else { continue }
+            guard info.st_mode & S_IFMT == S_IFREG else {
+                let what = info.st_mode & S_IFMT == S_IFDIR ? "a folder" : "not a regular file"
+                throw InputError("--out \(path): \(destination.path) is \(what); remove it or pass another folder; "
+                    + "nothing was written")
+            }
         }
     }
 
+    /// Moves each staged file into `target`, the old file aside first; on a failure, undoes the
+    /// moves made so far in reverse order, then throws.
+    func replace(_ names: [String], in target: URL, from staging: URL) throws {
+        let backup = staging.appendingPathComponent(".previous")
+        var undo: [(from: URL, to: URL)] = []
+        do {
+            try Self.makeFolder(backup)
+            for name in names {
+                let destination = target.appendingPathComponent(name)
+                if FileManager.default.fileExists(atPath: destination.path) {
+                    try Self.rename(destination, to: backup.appendingPathComponent(name))
+                    undo.append((backup.appendingPathComponent(name), destination))
+                }
+                try Self.rename(staging.appendingPathComponent(name), to: destination)
+                undo.append((destination, staging.appendingPathComponent(name)))
+            }
+        } catch let error as InputError {
+            var unrestored: [String] = []
+            for move in undo.reversed() where Foundation.rename(move.from.path, move.to.path) != 0 {
+                unrestored.append(move.to.lastPathComponent)
+            }
+            guard unrestored.isEmpty else {
+                throw InputError("--out \(path): cannot write the output files: \(error.message); restoring the old "
+                    + "files failed too, so \(staging.path) keeps them (\(unrestored.joined(separator: ", ")))")
+            }
+            try? FileManager.default.removeItem(at: staging)
+            throw InputError("--out \(path): cannot write the output files: \(error.message); nothing was written")
+        }
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    static func makeFolder(_ folder: URL) throws {
+        guard mkdir(folder.path, 0o755) == 0 else {
+            throw InputError("cannot create \(folder.path): \(FileAccess.writeProblem(errno))")
+        }
+    }
+
+    /// Renames with rename(2), which replaces an existing file in one step, as FileManager on
+    /// Linux does not.
     static func rename(_ source: URL, to destination: URL) throws {
         guard Foundation.rename(source.path, destination.path) == 0 else {
-            throw InputError("cannot move \(source.lastPathComponent) to \(destination.path): \(String(cString: strerror(errno)))")
+            throw InputError("cannot move \(source.lastPathComponent) to \(destination.path): \(FileAccess.writeProblem(errno))")
         }
-    }
-
-    /// The system's reason for `error`: the POSIX message underneath Foundation's wrapper when
-    /// there is one ("Not a directory"), else Foundation's description.
-    static func reason(_ error: Error) -> String {
-        if let input = error as? InputError {
-            return input.message
-        }
-        var error = error as NSError
-        while let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError {
-            error = underlying
-        }
-        if error.domain == NSPOSIXErrorDomain, let message = strerror(Int32(error.code)) {
-            return String(cString: message)
-        }
-        return error.localizedFailureReason ?? error.localizedDescription
     }
 }

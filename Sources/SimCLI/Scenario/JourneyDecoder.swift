@@ -147,10 +147,8 @@ enum JourneyDecoder {
         let known = MetricCatalog.names
         let probe = Objective(metric: metric, bound: 0)
         guard probe.matchesAny(of: known) else {
-            let suggestion = nearestName(to: metric, among: known).map { "did you mean '\($0)'? " } ?? ""
-            let _: Int? = metricField.reject(
-                expected: "\(suggestion)a known metric path, * matching one segment; known: \(known.joined(separator: ", "))",
-                problem: "is an unknown metric")
+            metricField.diagnostics.record(.unknownMetric(metricField.value, at: metricField.path,
+                                                          suggestion: nearestName(to: metric, among: known), wildcard: true))
             return nil
         }
         objective?.metric = metric

@@ -7,6 +7,9 @@ struct ArchitectureDecoding {
     var spec: ArchitectureSpec
     var added: [ArchitecturePart] = []
     var removed: [ArchitecturePart] = []
+    /// False when the file's `preset` is invalid and no `--architecture` replaces it. Then which
+    /// parts are on is unknown, so sizes are not checked against the stand-in preset.
+    var isPresetKnown = true
 
     init(preset: ArchitecturePreset) {
         self.preset = preset
@@ -24,6 +27,9 @@ extension PlatformScenarioDecoder {
                                        oneOf: ArchitecturePreset.allCases.map(\.rawValue))
         let preset = presetOverride ?? ArchitecturePreset(rawValue: presetName) ?? .stage1
         var decoding = ArchitectureDecoding(preset: preset)
+        if presetOverride == nil, let value = reader.value("preset") {
+            decoding.isPresetKnown = value.stringValue.flatMap(ArchitecturePreset.init(rawValue:)) != nil
+        }
 
         let added = decodeParts(reader.field("add"), otherList: [])
         let removed = decodeParts(reader.field("remove"), otherList: added.map(\.part))
@@ -97,9 +103,11 @@ extension PlatformScenarioDecoder {
         return parts
     }
 
-    /// Returns whether `part` is on; when it is off, records that `field` sizes a part that is off.
+    /// Returns whether `part` is on; when it is off, records that `field` sizes a part that is
+    /// off, unless only an invalid preset, already reported, may have left it off.
     static func requirePart(_ part: ArchitecturePart, _ field: ValueReader, _ decoding: ArchitectureDecoding) -> Bool {
         guard !part.isOn(in: decoding.spec) else { return true }
+        guard decoding.isPresetKnown || decoding.removed.contains(part) else { return false }
         let reason = decoding.removed.contains(part)
             ? "architecture.remove switches it off"
             : "preset \(decoding.preset.rawValue) has no \(part.rawValue); add \"\(part.rawValue)\" to architecture.add"

@@ -14,14 +14,13 @@ public struct ScenarioFile {
     ///
     /// - Throws: `ScenarioError.unreadable` or `ScenarioError.syntax`.
     public static func load(_ path: String) throws -> ScenarioFile {
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            let reason = (error as NSError).localizedFailureReason ?? "the file does not exist or is not readable"
-            throw ScenarioError.unreadable(file: path, reason: reason)
+            bytes = try FileAccess.read(path)
+        } catch let error as InputError {
+            throw ScenarioError.unreadable(file: path, reason: error.message)
         }
-        return try parse(Array(data), path: path)
+        return try parse(bytes, path: path)
     }
 
     /// Parses `bytes` as the contents of the file named `path`.
@@ -42,8 +41,28 @@ public struct ScenarioFile {
     /// The top-level `kind` string, or nil when it is absent or not a string.
     public var kind: String? { document["kind"]?.stringValue }
 
-    /// Whether the file is a queueing-network scenario; any other kind, or none, is a platform scenario.
+    /// Whether the file is a queueing-network scenario. A file that passed `checkKind()` and is
+    /// not one is a SaaS platform scenario: `"kind": "saas"` or no `kind` at all.
     public var isQueueingNetwork: Bool { kind == Self.queueingNetworkKind }
+
+    /// Throws unless `kind` is absent, `"saas"` or `"queueing_network"`, the two kinds the
+    /// decoders read, so a misspelt kind is not decoded as the wrong world.
+    ///
+    /// - Throws: `ScenarioError.invalid` with one diagnostic on the `kind` member.
+    public func checkKind() throws {
+        guard let value = document["kind"] else { return }
+        let kinds = [PlatformScenarioDecoder.kind, Self.queueingNetworkKind]
+        if let text = value.stringValue, kinds.contains(text) { return }
+
+        var expected = "\"saas\" or \"queueing_network\" (a file without kind is a SaaS scenario)"
+        if let text = value.stringValue, let nearest = nearestName(to: text, among: kinds) {
+            expected += "; did you mean \"\(nearest)\"?"
+        }
+        let ordinal = document.objectMembers?.firstIndex { $0.key == "kind" } ?? 0
+        let diagnostic = ScenarioDiagnostic.invalid(value, at: FieldPath.root.appending(member: "kind", ordinal: ordinal),
+                                                    expected: expected)
+        throw ScenarioError.invalid(file: path, diagnostics: [diagnostic])
+    }
 
     /// The top-level `description` string, or nil.
     public var description: String? { document["description"]?.stringValue }

@@ -52,14 +52,13 @@ public enum ShardMerger {
     }
 
     static func read(_ path: String) throws -> SweepShardFile {
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            let reason = (error as NSError).localizedFailureReason ?? "the file does not exist or is not readable"
-            throw InputError("\(path): cannot read the shard file: \(reason)")
+            bytes = try FileAccess.read(path)
+        } catch let error as InputError {
+            throw InputError("\(path): \(error.message)")
         }
-        return try SweepShardFile.parse(Array(data), path: path)
+        return try SweepShardFile.parse(bytes, path: path)
     }
 
     /// Returns the `simctl sweep` command line that makes shard `index` of the sweep of `file`.

@@ -46,12 +46,20 @@ public enum TraceLoader {
             throw scenarioFailure("workload.trace.customers_per_copy: \(customersPerCopy) is invalid; expected a number > 0")
         }
         let resolved = resolve(path, relativeTo: scenarioPath)
-        guard let data = FileManager.default.contents(atPath: resolved) else {
-            throw scenarioFailure("workload.trace.path: cannot read '\(resolved)'; a relative path is resolved "
-                                  + "against the scenario file's folder, so check the path or give an absolute one")
+        let bytes: [UInt8]
+        do {
+            bytes = try FileAccess.read(resolved)
+        } catch let error as InputError {
+            // A relative path is resolved against the scenario's folder, which surprises most
+            // when the file is not found, so the message says so.
+            let hint = error.message.hasPrefix("file not found")
+                ? "file not found; a relative path is resolved against the scenario file's folder, "
+                    + "so check the path or give an absolute one"
+                : error.message
+            throw scenarioFailure("workload.trace.path: \(resolved): \(hint)")
         }
 
-        let records = try TraceReader.read(bytes: Array(data), format: traceFormat, name: resolved)
+        let records = try TraceReader.read(bytes: bytes, format: traceFormat, name: resolved)
         let span = try TraceReader.span(of: records, name: resolved)
         let name = ((resolved as NSString).lastPathComponent as NSString).deletingPathExtension
         return TraceSpec(name: name, records: records, span: span, customersPerCopy: customersPerCopy, loop: loop)
