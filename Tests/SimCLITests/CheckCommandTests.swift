@@ -89,7 +89,7 @@ final class CheckCommandTests: XCTestCase {
         let path = try CLITestSupport.write(Self.scenario(assert: #"[{"metric": "chat.p95ms", "below": 2000}]"#))
         let result = CLITestSupport.simctl(["check", path])
         XCTAssertEqual(result.status, 2)
-        XCTAssertEqual(result.error, "error: \(path):7: assert[0].metric: \"chat.p95ms\" is not a known metric; "
+        XCTAssertEqual(result.error, "error: \(path):6: assert[0].metric: \"chat.p95ms\" is not a known metric; "
                        + "did you mean \"chat.p95_ms\"? Run 'simctl check --metrics' for the list.\n")
     }
 
@@ -97,8 +97,8 @@ final class CheckCommandTests: XCTestCase {
         let path = try CLITestSupport.write(Self.scenario(assert: #"[{"metric": "zzz", "below": 2000}]"#))
         let result = CLITestSupport.simctl(["check", path])
         XCTAssertEqual(result.status, 2)
-        XCTAssertEqual(result.error, "error: \(path):7: assert[0].metric: \"zzz\" is not a known metric; "
-                       + "run 'simctl check --metrics' for the list\n")
+        XCTAssertEqual(result.error, "error: \(path):6: assert[0].metric: \"zzz\" is not a known metric; "
+                       + "run 'simctl check --metrics' for the list.\n")
     }
 
     func testMetricsListMatchesRun() {
