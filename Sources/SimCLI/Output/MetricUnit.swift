@@ -16,6 +16,7 @@ enum MetricUnit {
         ("_tokens", "tokens"),
         ("_rows", "rows"),
         ("_seconds", "s"),
+        ("_s", "s"),
         ("mean_waiting", "requests"),
         ("mean_queue", "requests"),
         ("mean_queue_length", "jobs"),
