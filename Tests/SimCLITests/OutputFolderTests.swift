@@ -7,7 +7,7 @@ final class OutputFolderTests: XCTestCase {
     let small = #"{"customers": {"count": 5}, "run": {"duration_s": 30, "warmup_s": 0, "replications": 1, "seed": 1}}"#
 
     /// Makes `parent/out` holding old `metrics.json` and `report.html` and a folder named
-    /// `blocked`, which stands where a new file must go.
+    /// `blocked`, which is where a new file must go.
     func existingFolder(in parent: String, blocked: String) throws -> String {
         let folder = parent + "/out"
         try FileManager.default.createDirectory(atPath: folder + "/" + blocked, withIntermediateDirectories: true)

@@ -2,8 +2,8 @@ import Foundation
 import SimCLI
 import XCTest
 
-/// A scenario's `kind` is "saas", "queueing_network" or absent (SaaS); commands that need a SaaS
-/// scenario say so for a network file.
+/// A scenario's `kind` is "saas", "queueing_network" or absent (SaaS). Commands that need a SaaS
+/// scenario reject a network file in one line that names both kinds.
 final class ScenarioKindTests: XCTestCase {
     func testMisspeltKindRejected() throws {
         let path = try CLITestSupport.write(#"{"kind": "sass", "customers": {"count": 5}}"#)

@@ -70,7 +70,7 @@ enum FileAccess {
         }
     }
 
-    /// The problem of a failed read or stat, in plain words with the fix.
+    /// Returns the problem of a failed read or stat, in plain words with the fix.
     static func readProblem(_ code: Int32) -> String {
         switch code {
         case ENOENT, ENOTDIR: return "file not found; check the path"
@@ -80,7 +80,7 @@ enum FileAccess {
         }
     }
 
-    /// The problem of a failed create, write or rename, in plain words with the fix.
+    /// Returns the problem of a failed create, write or rename, in plain words with the fix.
     static func writeProblem(_ code: Int32) -> String {
         switch code {
         case ENOENT, ENOTDIR: return "folder not found; create the folder or check the path"
@@ -92,7 +92,7 @@ enum FileAccess {
         }
     }
 
-    /// The system's text for `code`, starting in lower case as the messages around it do.
+    /// Returns the system's text for `code`, starting in lower case like the messages around it.
     static func systemReason(_ code: Int32) -> String {
         let text = String(cString: strerror(code))
         return text.prefix(1).lowercased() + text.dropFirst()

@@ -4,9 +4,9 @@ import Foundation
 ///
 /// The files are written into a hidden staging folder next to the target, then moved in: the
 /// whole staging folder is renamed when the target does not exist yet. Into an existing target,
-/// every destination is checked first, then each old file is moved aside into the staging
-/// folder before its new file is renamed in; if a rename fails, the files already moved in are
-/// taken out and the old ones put back. Either every file is replaced or none is.
+/// every destination is checked first. Then each old file is moved aside into the staging folder
+/// before its new file is renamed in. If a rename fails, the files already moved in are taken
+/// out and the old ones put back, so either every file is replaced or none is.
 ///
 /// NOTE: putting an old file back is itself a rename. If that fails too (the disk removed
 /// mid-way), the message names the staging folder that still holds the old files.

@@ -103,8 +103,9 @@ extension PlatformScenarioDecoder {
         return parts
     }
 
-    /// Returns whether `part` is on; when it is off, records that `field` sizes a part that is
-    /// off, unless only an invalid preset, already reported, may have left it off.
+    /// Returns whether `part` is on. When it is off, records that `field` sizes a part that is
+    /// off. An invalid preset, already reported, records nothing more, because which parts it
+    /// would switch on is unknown.
     static func requirePart(_ part: ArchitecturePart, _ field: ValueReader, _ decoding: ArchitectureDecoding) -> Bool {
         guard !part.isOn(in: decoding.spec) else { return true }
         guard decoding.isPresetKnown || decoding.removed.contains(part) else { return false }
