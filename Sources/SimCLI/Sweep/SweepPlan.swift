@@ -115,7 +115,7 @@ extension SweepPointModel {
         var warnings: [String]
     }
 
-    /// Decodes `file` as a queueing network or, for any other kind, a SaaS scenario.
+    /// Decodes `file` as a queueing network or, for kind "saas" or no kind, a SaaS scenario.
     ///
     /// - Throws: `InputError` with every diagnostic.
     static func decode(_ file: ScenarioFile) throws -> Decoded {
