@@ -27,7 +27,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
         (s0, s1, s2, s3) = state
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func next() -> UInt64 {
         let result = rotateLeft(s1 &* 5, 7) &* 9
         let t = s1 << 17
@@ -41,13 +41,13 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     }
 
     /// A uniform double in [0, 1) from the top 53 bits.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func nextUnit() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
 
     /// A uniform double in (0, 1), safe to pass to `log`.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func nextOpenUnit() -> Double {
         (Double(next() >> 11) + 0.5) * 0x1.0p-53
     }

@@ -53,6 +53,7 @@ extension Station {
         precondition(serverCount >= 0, "servers \(serverCount) is negative")
         precondition(busyCount >= 0, "busy servers \(busyCount) is negative")
 
+        let queues = [topQueue] + lowerQueues
         let queued = queues.reduce(0) { $0 + $1.count }
         precondition(queued == waitingCount, "queues contain \(queued) customers, queue length records \(waitingCount)")
         precondition(waitingCount == 0 || busyCount >= serverCount,

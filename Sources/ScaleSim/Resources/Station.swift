@@ -30,7 +30,11 @@ public struct Station<Customer> {
         }
     }
 
-    @usableFromInline var queues: [RingBuffer<Waiting>]
+    /// The queue of priority class 0, kept apart from the others so that the common
+    /// single-class station touches one buffer, not an array of them.
+    @usableFromInline var topQueue = RingBuffer<Waiting>()
+    /// The queues of priority classes 1, 2, ..., in order.
+    @usableFromInline var lowerQueues: [RingBuffer<Waiting>]
     @usableFromInline var serverCount: Int
     @usableFromInline var busyCount: Int = 0
     @usableFromInline var waitingCount: Int = 0
@@ -67,7 +71,7 @@ public struct Station<Customer> {
         precondition(priorityClasses >= 1, "priorityClasses must be at least 1, got \(priorityClasses)")
         self.serverCount = servers
         self.queueCapacity = queueCapacity
-        self.queues = Array(repeating: RingBuffer<Waiting>(), count: priorityClasses)
+        self.lowerQueues = Array(repeating: RingBuffer<Waiting>(), count: priorityClasses - 1)
         self.busyAverage = TimeWeightedAverage(value: 0, at: time)
         self.queueAverage = TimeWeightedAverage(value: 0, at: time)
         self.provisionedAverage = TimeWeightedAverage(value: Double(servers), at: time)
@@ -89,12 +93,12 @@ public struct Station<Customer> {
     public var inSystem: Int { busyCount + waitingCount }
 
     @inlinable
-    public var priorityClasses: Int { queues.count }
+    public var priorityClasses: Int { 1 + lowerQueues.count }
 
     /// Customers waiting in priority class `priority`.
     public func queueLength(priority: Int) -> Int {
-        precondition(priority >= 0 && priority < queues.count, "priority \(priority) outside 0..<\(queues.count)")
-        return queues[priority].count
+        precondition(priority >= 0 && priority < priorityClasses, "priority \(priority) outside 0..<\(priorityClasses)")
+        return priority == 0 ? topQueue.count : lowerQueues[priority - 1].count
     }
 
     /// Admits an arrival to a free server, to the queue of its class, or rejects it.
@@ -105,7 +109,7 @@ public struct Station<Customer> {
     /// - Precondition: `0 <= priority < priorityClasses`.
     @inlinable
     public mutating func arrive(_ customer: Customer, priority: Int = 0, at now: SimTime) -> StationAdmission {
-        precondition(priority >= 0 && priority < queues.count, "priority \(priority) outside 0..<\(queues.count)")
+        precondition(priority >= 0 && priority < priorityClasses, "priority \(priority) outside 0..<\(priorityClasses)")
 
         arrivalCount += 1
         if busyCount < serverCount {
@@ -118,7 +122,11 @@ public struct Station<Customer> {
             rejectionCount += 1
             return .rejected
         }
-        queues[priority].append(Waiting(customer: customer, arrivedAt: now))
+        if priority == 0 {
+            topQueue.append(Waiting(customer: customer, arrivedAt: now))
+        } else {
+            lowerQueues[priority - 1].append(Waiting(customer: customer, arrivedAt: now))
+        }
         waitingCount += 1
         recordState(at: now)
         return .queued
@@ -172,8 +180,12 @@ public struct Station<Customer> {
     @inlinable
     mutating func takeNextWaiting() -> Waiting? {
         guard waitingCount > 0 else { return nil }
-        for priority in queues.indices {
-            if let next = queues[priority].popFirst() {
+        if let next = topQueue.popFirst() {
+            waitingCount -= 1
+            return next
+        }
+        for priority in lowerQueues.indices {
+            if let next = lowerQueues[priority].popFirst() {
                 waitingCount -= 1
                 return next
             }

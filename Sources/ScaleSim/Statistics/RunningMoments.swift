@@ -20,7 +20,7 @@ public struct RunningMoments: Sendable, Equatable {
 
     public init() {}
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func record(_ x: Double) {
         storedCount += 1
         let delta = x - storedMean

@@ -25,7 +25,7 @@ public struct TimeWeightedAverage: Sendable {
     }
 
     /// Sets the value from `time` on.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func record(_ newValue: Double, at time: SimTime) {
         integral += currentValue * Double(time.nanoseconds - lastChange.nanoseconds)
         lastChange = time
