@@ -32,6 +32,24 @@ final class JourneyCommandTests: XCTestCase {
         XCTAssertTrue(json.output.contains("\"mitigation_minutes_without_sre\": 180"), json.output)
     }
 
+    /// Stage 1's N+1 listing breaks at 100 customers; the report shows the indexes checked by a run.
+    func testJourneyReportsCheckedRemedy() throws {
+        let journey = #"{"checkpoints": [10, 100], "architectures": ["stage1"]}"#
+        let path = try CLITestSupport.write(scenario(journey: journey))
+        let table = CLITestSupport.simctl(["journey", path, "--jobs", "1"])
+        XCTAssertEqual(table.status, 0, table.error)
+        XCTAssertTrue(table.output.contains("checked: with indexes on, listing.p95_ms = "), table.output)
+        XCTAssertTrue(table.output.contains("remedy: indexes migration: add indexes to cut database time (verified)"), table.output)
+
+        let json = CLITestSupport.simctl(["journey", path, "--jobs", "1", "--format", "json"])
+        XCTAssertTrue(json.output.contains("\"remedy_verified\": true"), json.output)
+        XCTAssertTrue(json.output.contains("\"remedy_checks\": ["), json.output)
+
+        let csv = CLITestSupport.simctl(["journey", path, "--jobs", "1", "--format", "csv"])
+        XCTAssertTrue(csv.output.contains("remedy_migration,remedy,remedy_verified"), csv.output)
+        XCTAssertTrue(csv.output.contains("indexes,add indexes to cut database time,true"), csv.output)
+    }
+
     func testUnknownMetricListsKnownOnes() throws {
         let journey = #"{"objectives": [{"metric": "chat.p96_ms", "below": 100}]}"#
         let path = try CLITestSupport.write(scenario(journey: journey))

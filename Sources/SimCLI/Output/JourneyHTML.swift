@@ -51,27 +51,29 @@ struct JourneyHTML {
     }
 
     func wallTable() -> String {
-        var html = "<table><tr><th>architecture</th><th>wall</th><th>broken</th><th>cause</th><th>migration</th><th>team</th></tr>"
+        var html = "<table><tr><th>architecture</th><th>wall</th><th>broken</th><th>cause</th><th>remedies checked</th>"
+            + "<th>remedy</th><th>team</th></tr>"
         for journey in result.architectures {
             guard let wall = journey.wall else {
-                html += "<tr><td>\(JourneyChart.escape(journey.name))</td><td colspan=\"5\">no wall up to \(result.spec.checkpoints.last ?? 0) customers</td></tr>"
+                html += "<tr><td>\(JourneyChart.escape(journey.name))</td><td colspan=\"6\">no wall up to \(result.spec.checkpoints.last ?? 0) customers</td></tr>"
                 continue
             }
-            let broken = wall.breaches.map { "\($0.metric) = \(JourneyReport.number($0.value))" }
+            let broken = wall.breaches.map { "\($0.metric) = \(JourneyReport.number($0.value)) (\(JourneyReport.boundText($0.objective)))" }
                 + (wall.stoppedEarly ? ["overloaded: stopped early"] : [])
             var cause = "\(wall.kind.rawValue) mostly in \(wall.layer?.rawValue ?? "no layer")"
             if let resource = wall.busiestResource, let utilization = wall.busiestUtilization {
                 cause += "; \(resource) at \(JourneyReport.percent(utilization))"
             }
-            var team = "no migration (warning signs from month \(JourneyReport.number(wall.startMonth)))"
+            let checks = wall.checks.isEmpty ? "none" : wall.checks.map(JourneyReport.checkText).joined(separator: "; ")
+            var team = "no migration (warning signs from month \(JourneyReport.month(wall.startMonth)))"
             if let readiness = wall.readiness {
                 let verdict = readiness.isReady ? "<span class=\"ready\">ready</span>" : "<span class=\"late\">late</span>"
-                team = "\(verdict): \(JourneyReport.number(readiness.engineerWeeks)) engineer-weeks, start month "
-                    + "\(JourneyReport.number(readiness.startMonth)), done month \(JourneyReport.number(readiness.finishMonth))"
+                team = "\(verdict): \(JourneyReport.month(readiness.engineerWeeks)) engineer-weeks, start month "
+                    + "\(JourneyReport.month(readiness.startMonth)), done month \(JourneyReport.month(readiness.finishMonth))"
             }
-            html += "<tr><td>\(JourneyChart.escape(journey.name))</td><td>\(wall.customers) customers, month \(JourneyReport.number(wall.month))</td>"
+            html += "<tr><td>\(JourneyChart.escape(journey.name))</td><td>\(wall.customers) customers, month \(JourneyReport.month(wall.month))</td>"
                 + "<td>\(JourneyChart.escape(broken.joined(separator: "; ")))</td><td>\(JourneyChart.escape(cause))</td>"
-                + "<td>\(JourneyChart.escape((wall.migration.map { $0 + ": " } ?? "") + wall.remedy))</td><td>\(team)</td></tr>"
+                + "<td>\(JourneyChart.escape(checks))</td><td>\(JourneyChart.escape(JourneyReport.remedyText(wall)))</td><td>\(team)</td></tr>"
         }
         return html + "</table>"
     }
