@@ -50,6 +50,13 @@ final class JourneyCommandTests: XCTestCase {
         XCTAssertTrue(csv.output.contains("indexes,add indexes to cut database time,true"), csv.output)
     }
 
+    func testRepeatedArchitectureRejected() throws {
+        let path = try CLITestSupport.write(scenario(journey: tinyJourney))
+        let run = CLITestSupport.simctl(["journey", path, "--architectures", "stage1,stage1"])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.error.contains("'stage1' is listed twice"), run.error)
+    }
+
     func testUnknownMetricListsKnownOnes() throws {
         let journey = #"{"objectives": [{"metric": "chat.p96_ms", "below": 100}]}"#
         let path = try CLITestSupport.write(scenario(journey: journey))

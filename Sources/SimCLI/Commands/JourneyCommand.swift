@@ -92,6 +92,9 @@ public enum JourneyCommand: Command {
         var picked: [NamedArchitecture] = []
         for item in text.split(separator: ",", omittingEmptySubsequences: false) {
             let name = item.trimmingCharacters(in: .whitespaces)
+            guard !picked.contains(where: { $0.name == name }) else {
+                throw UsageError("--architectures: '\(name)' is listed twice; list each architecture once")
+            }
             if let named = available.first(where: { $0.name == name }) {
                 picked.append(named)
             } else if let preset = ArchitecturePreset(rawValue: name) {
