@@ -38,7 +38,7 @@ public enum ListCommand: Command {
                 line = name.padding(toLength: width, withPad: " ", startingAt: 0)
                     + kind.padding(toLength: 18, withPad: " ", startingAt: 0) + (file.description ?? "(no description)")
             } else {
-                line = name.padding(toLength: width, withPad: " ", startingAt: 0) + "(invalid JSON; run simctl validate on it)"
+                line = name.padding(toLength: width, withPad: " ", startingAt: 0) + "(invalid JSON; run '\(console.programName) validate' on it)"
             }
             console.write(line + "\n")
         }
