@@ -100,6 +100,21 @@ final class JourneyCommandTests: XCTestCase {
         XCTAssertTrue(json.hasSuffix("}\n"))
     }
 
+    /// The utilization chart runs 0 to 1 in quarters, and coinciding lines keep their own dashes.
+    func testReportChartsReadable() throws {
+        let journey = #"{"checkpoints": [10, 20], "architectures": ["stage3", "stage4"]}"#
+        let path = try CLITestSupport.write(scenario(journey: journey))
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("out").path
+        let run = CLITestSupport.simctl(["journey", path, "--jobs", "1", "--out", folder])
+        XCTAssertEqual(run.status, 0, run.error)
+        let html = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)
+        for tick in [">0.25</text>", ">0.5</text>", ">0.75</text>"] {
+            XCTAssertTrue(html.contains(tick), tick)
+        }
+        XCTAssertFalse(html.contains(">1.05</text>"))
+        XCTAssertTrue(html.contains("stroke-dasharray=\"10 5\""))
+    }
+
     func testOutIntoFileFailsAndWritesNothing() throws {
         let path = try CLITestSupport.write(scenario(journey: tinyJourney))
         let run = CLITestSupport.simctl(["journey", path, "--jobs", "1", "--out", path + "/inside"])
@@ -110,7 +125,7 @@ final class JourneyCommandTests: XCTestCase {
     func testHelpNamesEveryOption() {
         let run = CLITestSupport.simctl(["journey", "--help"])
         XCTAssertEqual(run.status, 0)
-        for option in ["--checkpoints", "--architectures", "--jobs", "--format", "--out"] {
+        for option in ["--checkpoints", "--architectures", "--jobs", "--format", "--out", "--dir"] {
             XCTAssertTrue(run.output.contains(option), option)
         }
     }
