@@ -98,6 +98,7 @@ extension JourneyReport {
         [
             "migration": check.remedy.migration.map { .string($0) } ?? .null,
             "removes_wall": .bool(check.removesWall), "stopped_early": .bool(check.stoppedEarly),
+            "events": .int(check.events),
             "figures": .array(check.figures.map { figure in
                 ["metric": .string(figure.metric), "value": .double(figure.value),
                  "objective": .string(Self.objectiveText(figure.objective)),

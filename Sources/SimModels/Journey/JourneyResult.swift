@@ -80,6 +80,8 @@ public struct RemedyCheck: Sendable {
     public var breaches: [ObjectiveBreach]
     /// Whether a replication with the part on stopped early, overloaded.
     public var stoppedEarly: Bool
+    /// Events simulated by the check's replications.
+    public var events: Int
 
     /// The figures that decide `removesWall`: the request figures (latency, error rate) among `figures`
     /// when there are any, else all of `figures`.

@@ -46,7 +46,7 @@ extension JourneyRunner {
                                     value: point.metrics.value(breach.metric) ?? .nan)
                 }
                 let check = RemedyCheck(remedy: item.remedy, figures: figures, breaches: point.breaches,
-                                        stoppedEarly: point.stoppedEarly)
+                                        stoppedEarly: point.stoppedEarly, events: point.events)
                 let journey = journeys[item.journey]
                 journeys[item.journey].wall = JourneyWalls.find(
                     points: journey.points,
