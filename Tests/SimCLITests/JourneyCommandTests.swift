@@ -32,6 +32,31 @@ final class JourneyCommandTests: XCTestCase {
         XCTAssertTrue(json.output.contains("\"mitigation_minutes_without_sre\": 180"), json.output)
     }
 
+    /// Stage 1's N+1 listing breaks at 100 customers; the report shows the indexes checked by a run.
+    func testJourneyReportsCheckedRemedy() throws {
+        let journey = #"{"checkpoints": [10, 100], "architectures": ["stage1"]}"#
+        let path = try CLITestSupport.write(scenario(journey: journey))
+        let table = CLITestSupport.simctl(["journey", path, "--jobs", "1"])
+        XCTAssertEqual(table.status, 0, table.error)
+        XCTAssertTrue(table.output.contains("checked: with indexes on, listing.p95_ms = "), table.output)
+        XCTAssertTrue(table.output.contains("remedy: indexes migration: add indexes to cut database time (verified)"), table.output)
+
+        let json = CLITestSupport.simctl(["journey", path, "--jobs", "1", "--format", "json"])
+        XCTAssertTrue(json.output.contains("\"remedy_verified\": true"), json.output)
+        XCTAssertTrue(json.output.contains("\"remedy_checks\": ["), json.output)
+
+        let csv = CLITestSupport.simctl(["journey", path, "--jobs", "1", "--format", "csv"])
+        XCTAssertTrue(csv.output.contains("remedy_migration,remedy,remedy_verified"), csv.output)
+        XCTAssertTrue(csv.output.contains("indexes,add indexes to cut database time,true"), csv.output)
+    }
+
+    func testRepeatedArchitectureRejected() throws {
+        let path = try CLITestSupport.write(scenario(journey: tinyJourney))
+        let run = CLITestSupport.simctl(["journey", path, "--architectures", "stage1,stage1"])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.error.contains("'stage1' is listed twice"), run.error)
+    }
+
     func testUnknownMetricListsKnownOnes() throws {
         let journey = #"{"objectives": [{"metric": "chat.p96_ms", "below": 100}]}"#
         let path = try CLITestSupport.write(scenario(journey: journey))
@@ -76,6 +101,21 @@ final class JourneyCommandTests: XCTestCase {
         XCTAssertTrue(json.hasSuffix("}\n"))
     }
 
+    /// The utilization chart runs 0 to 1 in quarters, and coinciding lines keep their own dashes.
+    func testReportChartsReadable() throws {
+        let journey = #"{"checkpoints": [10, 20], "architectures": ["stage3", "stage4"]}"#
+        let path = try CLITestSupport.write(scenario(journey: journey))
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("out").path
+        let run = CLITestSupport.simctl(["journey", path, "--jobs", "1", "--out", folder])
+        XCTAssertEqual(run.status, 0, run.error)
+        let html = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)
+        for tick in [">0.25</text>", ">0.5</text>", ">0.75</text>"] {
+            XCTAssertTrue(html.contains(tick), tick)
+        }
+        XCTAssertFalse(html.contains(">1.05</text>"))
+        XCTAssertTrue(html.contains("stroke-dasharray=\"10 5\""))
+    }
+
     func testOutIntoFileFailsAndWritesNothing() throws {
         let path = try CLITestSupport.write(scenario(journey: tinyJourney))
         let run = CLITestSupport.simctl(["journey", path, "--jobs", "1", "--out", path + "/inside"])
@@ -86,7 +126,7 @@ final class JourneyCommandTests: XCTestCase {
     func testHelpNamesEveryOption() {
         let run = CLITestSupport.simctl(["journey", "--help"])
         XCTAssertEqual(run.status, 0)
-        for option in ["--checkpoints", "--architectures", "--jobs", "--format", "--out"] {
+        for option in ["--checkpoints", "--architectures", "--jobs", "--format", "--out", "--dir"] {
             XCTAssertTrue(run.output.contains(option), option)
         }
     }

@@ -144,6 +144,20 @@ final class PlatformCommandTests: XCTestCase {
         XCTAssertFalse(html.contains("<script"))
     }
 
+    /// Without a queue the job queue stays empty; its chart's axis then runs 0 to 1, not 0 to 0.
+    func testAllZeroChartRunsToOne() throws {
+        let path = try CLITestSupport.write(small())
+        let folder = (path as NSString).deletingLastPathComponent + "/out"
+        let result = CLITestSupport.simctl(["run", path, "--out", folder])
+        XCTAssertEqual(result.status, 0, result.error)
+        let html = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)
+        guard let start = html.range(of: "Job queue length, replication 1") else {
+            return XCTFail("no job queue chart")
+        }
+        let chart = html[start.upperBound...].prefix(3_000)
+        XCTAssertTrue(chart.contains("text-anchor=\"end\">1</text>"), String(chart))
+    }
+
     func testOutReplacesFilesInExistingFolder() throws {
         let path = try CLITestSupport.write(small())
         let folder = (path as NSString).deletingLastPathComponent + "/existing"

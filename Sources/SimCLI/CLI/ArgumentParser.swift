@@ -111,6 +111,9 @@ public func parseArguments(_ arguments: [String], options: [OptionSpec]) throws 
                 value = arguments[index]
                 index += 1
             }
+            if spec.kind == .value, let earlier = parsed.value(name) {
+                throw UsageError("--\(name) is given twice ('\(earlier)' and '\(value)'); give it once")
+            }
             parsed.values.append((name, value))
         }
     }

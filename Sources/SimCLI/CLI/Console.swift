@@ -11,22 +11,27 @@ public final class Console {
     public let isErrorTerminal: Bool
     /// Whether standard output may carry colour: a terminal, and NO_COLOR unset.
     public let allowsColor: Bool
+    /// The program as invoked (`CommandLine.arguments[0]`), for commands that hints print;
+    /// `simctl` in a capturing console.
+    public let programName: String
 
     /// A console on the process's real standard output and standard error.
     public static func process() -> Console {
         let environment = ProcessInfo.processInfo.environment
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        let invoked = CommandLine.arguments.first.flatMap { $0.isEmpty ? nil : $0 } ?? "simctl"
         return Console(capturing: false, isErrorTerminal: isatty(2) == 1,
-                       allowsColor: isatty(1) == 1 && !noColor)
+                       allowsColor: isatty(1) == 1 && !noColor, programName: invoked)
     }
 
     /// A console that keeps everything written, for tests.
     public static func capturing() -> Console {
-        Console(capturing: true, isErrorTerminal: false, allowsColor: false)
+        Console(capturing: true, isErrorTerminal: false, allowsColor: false, programName: "simctl")
     }
 
-    init(capturing: Bool, isErrorTerminal: Bool, allowsColor: Bool) {
+    init(capturing: Bool, isErrorTerminal: Bool, allowsColor: Bool, programName: String) {
         self.isCapturing = capturing
+        self.programName = programName
         self.isErrorTerminal = isErrorTerminal
         self.allowsColor = allowsColor
     }

@@ -5,9 +5,17 @@ public enum Simctl {
 
     /// Runs simctl with `arguments` (without the program name); returns the exit status.
     public static func main(_ arguments: [String], console: Console) -> Int32 {
-        guard let first = arguments.first, first != "--help", first != "-h", first != "help" else {
+        guard let first = arguments.first else {
+            console.message("error: missing command; run '\(console.programName) --help'")
+            console.writeError(helpText)
+            return ExitStatus.badInput
+        }
+        if first == "--help" || first == "-h" {
             console.write(helpText)
-            return arguments.isEmpty ? ExitStatus.badInput : ExitStatus.success
+            return ExitStatus.success
+        }
+        if first == "help" {
+            return help(Array(arguments.dropFirst()), console: console)
         }
         if first == "--version" {
             console.write("simctl \(versionString)\n")
@@ -15,7 +23,7 @@ public enum Simctl {
         }
         guard let command = commands.first(where: { $0.name == first }) else {
             let hint = nearestName(to: first, among: commands.map { $0.name }).map { " Did you mean '\($0)'?" } ?? ""
-            console.message("error: unknown command '\(first)'.\(hint) Run 'simctl --help' for the list.")
+            console.message("error: unknown command '\(first)'.\(hint) Run '\(console.programName) --help' for the list.")
             return ExitStatus.badInput
         }
 
@@ -29,7 +37,7 @@ public enum Simctl {
             return try command.run(parsed, console: console)
         } catch let error as UsageError {
             console.message("error: \(error.message)")
-            console.message("Run 'simctl \(command.name) --help' for usage.")
+            console.message("Run '\(console.programName) \(command.name) --help' for usage.")
             return ExitStatus.badInput
         } catch let error as InputError {
             // One line per problem, each marked, so every diagnostic of a file reads alike.
@@ -41,6 +49,22 @@ public enum Simctl {
             console.message("error: \(error)")
             return ExitStatus.badInput
         }
+    }
+
+    /// Prints the help of the command named in `arguments`, or the overview without one.
+    static func help(_ arguments: [String], console: Console) -> Int32 {
+        guard let name = arguments.first else {
+            console.write(helpText)
+            return ExitStatus.success
+        }
+        guard arguments.count == 1, let command = commands.first(where: { $0.name == name }) else {
+            let hint = nearestName(to: name, among: commands.map { $0.name }).map { " Did you mean '\($0)'?" } ?? ""
+            let problem = arguments.count == 1 ? "unknown command '\(name)'.\(hint)" : "help takes one command name, got \(arguments.count)."
+            console.message("error: \(problem) Run '\(console.programName) --help' for the list.")
+            return ExitStatus.badInput
+        }
+        console.write(command.helpText)
+        return ExitStatus.success
     }
 
     static var versionString: String { ScaleSimVersionText.current }

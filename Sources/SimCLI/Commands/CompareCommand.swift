@@ -9,7 +9,7 @@ public enum CompareCommand: Command {
     public static let summary = "Compare architectures or scenario files under the same workload, with paired confidence intervals."
     public static let usage = "FILE [FILE...] [--architectures stage1,stage2,stage3,stage4] [--replications N] [--seed N] [--jobs N] [--format table|json|csv]"
     public static let options: [OptionSpec] = [
-        .value("architectures", "LIST", help: "With one FILE: the presets to run in its place, comma-separated (default: stage1,stage2,stage3,stage4)."),
+        .value("architectures", "LIST", help: "With one FILE: the presets to run in place of its preset, comma-separated, each once (default: stage1,stage2,stage3,stage4)."),
         .value("replications", "N", help: "Replications per scenario, 1 to 1000 (default: run.replications of the first file). With 1 there is no interval."),
         .value("seed", "N", help: "Seed in 0...2^63-1 shared by every scenario (default: run.seed of the first file)."),
         .value("jobs", "N", help: "Runs in parallel, 1 to 256 (default: the core count). The output is the same for any N."),
@@ -20,7 +20,10 @@ public enum CompareCommand: Command {
         replication r sees the same sessions, messages and token counts everywhere and differences are \
         paired: each is the mean of per-replication differences to the first scenario, ± the 95% \
         Student-t half-width. Several FILEs must share customers, workload and run settings; only their \
-        architectures and model parameters may differ.
+        architectures and model parameters may differ. With one FILE, each preset replaces the file's \
+        architecture.preset as 'run --architecture' does: the file's architecture.add and \
+        architecture.remove lists and its sizes stay, and the column is named after the whole \
+        architecture, such as stage2+response_cache.
         """
 
     public static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
@@ -38,23 +41,24 @@ public enum CompareCommand: Command {
         for path in arguments.positionals {
             let file = try loadScenario(path)
             files.append(file)
-            scenarios.append((URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, try loadPlatformScenario(file)))
+            scenarios.append((URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent,
+                              try decodePlatform(file, preset: nil).scenario))
         }
         var hashes = files.map(\.hash)
         if scenarios.count == 1 {
-            let base = scenarios[0].scenario
             let names = arguments.value("architectures") ?? ArchitecturePreset.allCases.map(\.rawValue).joined(separator: ",")
+            // Like `run --architecture`: each preset replaces the file's, keeping its add and remove
+            // lists and its sizes.
             scenarios = try presets(names).map { preset in
-                var scenario = base
-                scenario.architecture = preset.architecture
-                return (preset.rawValue, scenario)
+                let decoded = try decodePlatform(files[0], preset: preset)
+                return (columnName(decoded), decoded.scenario)
             }
             hashes = scenarios.map { _ in files[0].hash }
         } else {
             guard arguments.value("architectures") == nil else {
                 throw UsageError("--architectures applies to one FILE; with several files each brings its own architecture")
             }
-            try checkSameWorkload(scenarios, paths: arguments.positionals)
+            try checkSameWorkload(scenarios, files: files, paths: arguments.positionals)
         }
 
         let first = scenarios[0].scenario
@@ -71,32 +75,57 @@ public enum CompareCommand: Command {
         return ExitStatus.success
     }
 
+    /// Parses the `--architectures` list; an unknown or repeated preset is a usage error.
     static func presets(_ text: String) throws -> [ArchitecturePreset] {
-        try text.split(separator: ",", omittingEmptySubsequences: false).map { item in
+        var picked: [ArchitecturePreset] = []
+        for item in text.split(separator: ",", omittingEmptySubsequences: false) {
             let name = item.trimmingCharacters(in: .whitespaces)
             guard let preset = ArchitecturePreset(rawValue: name) else {
                 let known = ArchitecturePreset.allCases.map(\.rawValue)
                 let hint = nearestName(to: name, among: known).map { "did you mean '\($0)'? " } ?? ""
                 throw UsageError("--architectures: unknown preset '\(name)'; \(hint)expected \(known.joined(separator: ", "))")
             }
-            return preset
+            guard !picked.contains(preset) else {
+                throw UsageError("--architectures: '\(name)' is listed twice; list each architecture once")
+            }
+            picked.append(preset)
         }
+        return picked
     }
 
-    /// Rejects files whose decoded customers, workload or run settings differ from the first's.
-    static func checkSameWorkload(_ scenarios: [(name: String, scenario: PlatformScenario)], paths: [String]) throws {
+    /// Returns the column name of a file decoded under one preset: the preset, then `+part` for
+    /// each part the file adds and `-part` for each it removes (`stage2+response_cache`).
+    static func columnName(_ decoded: PlatformScenarioFile) -> String {
+        decoded.preset.rawValue + decoded.addedParts.map { "+" + $0.rawValue }.joined()
+            + decoded.removedParts.map { "-" + $0.rawValue }.joined()
+    }
+
+    /// Rejects files whose decoded customers, workload or run settings differ from the first's,
+    /// naming the first differing field, both values and both files with the field's line.
+    static func checkSameWorkload(_ scenarios: [(name: String, scenario: PlatformScenario)], files: [ScenarioFile],
+                                  paths: [String]) throws {
         let first = scenarios[0].scenario
         var problems: [String] = []
         for (index, named) in scenarios.enumerated().dropFirst() {
-            var differing: [String] = []
-            if named.scenario.customers != first.customers { differing.append("customers") }
-            if named.scenario.workload != first.workload { differing.append("workload") }
-            if named.scenario.run != first.run { differing.append("run") }
-            if !differing.isEmpty {
-                problems.append("\(paths[index]): \(differing.joined(separator: ", ")) differ from \(paths[0]); "
+            let sections: [(key: String, left: Any, right: Any, isEqual: Bool)] = [
+                ("customers", first.customers, named.scenario.customers, named.scenario.customers == first.customers),
+                ("workload", first.workload, named.scenario.workload, named.scenario.workload == first.workload),
+                ("run", first.run, named.scenario.run, named.scenario.run == first.run),
+            ]
+            for section in sections where !section.isEqual {
+                let difference = ScenarioDifference.first(section.left, section.right, root: section.key)
+                    ?? ScenarioDifference(path: section.key, left: "(differs)", right: "(differs)")
+                let firstPlace = place(paths[0], ScenarioDifference.line(of: difference.path, in: files[0].document))
+                let otherPlace = place(paths[index], ScenarioDifference.line(of: difference.path, in: files[index].document))
+                problems.append("\(difference.path) is \(difference.left) in \(firstPlace) but \(difference.right) in \(otherPlace); "
                     + "compared files must share customers, workload and run, so that only the architecture changes")
             }
         }
         guard problems.isEmpty else { throw InputError(problems.joined(separator: "\n")) }
+    }
+
+    /// Returns `path:line`, or `path (default)` when the file leaves the field out.
+    static func place(_ path: String, _ line: Int?) -> String {
+        line.map { "\(path):\($0)" } ?? "\(path) (default)"
     }
 }

@@ -7,16 +7,18 @@ import SimModels
 public enum JourneyCommand: Command {
     public static let name = "journey"
     public static let summary = "Run the growth journey: each architecture's peak hour at each customer count, and its wall."
-    public static let usage = "[FILE] [--checkpoints 10,100,...] [--architectures stage1,...] [--jobs N] [--format table|json|csv] [--out DIR]"
+    public static let usage = "[FILE] [--checkpoints 10,100,...] [--architectures stage1,...] [--jobs N] [--format table|json|csv] [--out DIR] [--dir DIR]"
     public static let options: [OptionSpec] = [
         .value("checkpoints", "LIST", help: "Customer counts, ascending and comma-separated, replacing journey.checkpoints."),
         .value("architectures", "LIST", help: "Architectures to run, comma-separated: names from journey.architectures or stage1 to stage4."),
         .value("jobs", "N", help: "Cases run in parallel, 1 to 256 (default: the core count). The output is the same for any N."),
         .value("format", "FORMAT", help: "Output format: table (default), json or csv."),
         .value("out", "DIR", help: "Also write journey.json, journey.csv and report.html into DIR, all or none."),
+        .value("dir", "DIR", help: "Without FILE: the scenario folder whose journey.json runs (default: found as 'simctl list' finds it)."),
     ]
     public static let discussion = """
-        Without FILE, runs the shipped scenarios/journey.json. Each case simulates a 10-minute warm-up, \
+        Without FILE, runs journey.json from --dir, else from the shipped scenarios/ folder that \
+        'simctl list --help' describes how to find. Each case simulates a 10-minute warm-up, \
         discarded, then one peak hour event by event at full scale; a run whose requests in flight pass \
         50 times the expected count stops early and counts as overloaded. The wall is the first \
         checkpoint that breaks an objective; the Walls section names its cause, the migration that \
@@ -33,7 +35,10 @@ public enum JourneyCommand: Command {
             throw UsageError("--format: '\(format)' is invalid; expected table, json or csv")
         }
         let jobs = try arguments.integer("jobs", in: 1...256) ?? ProcessInfo.processInfo.activeProcessorCount
-        let path = try arguments.positionals.first ?? defaultScenarioPath()
+        if arguments.value("dir") != nil, !arguments.positionals.isEmpty {
+            throw UsageError("--dir applies without FILE; pass either a scenario FILE or --dir DIR")
+        }
+        let path = try arguments.positionals.first ?? defaultScenarioPath(folder: arguments.value("dir"))
 
         let file = try loadScenario(path)
         let scenario = try loadPlatformScenario(file)
@@ -60,9 +65,10 @@ public enum JourneyCommand: Command {
         return ExitStatus.success
     }
 
-    /// Returns the path of the shipped default journey, found the way `simctl list` finds scenarios/.
-    static func defaultScenarioPath() throws -> String {
-        try ListCommand.defaultFolder().appendingPathComponent("journey.json").path
+    /// Returns the path of journey.json in `folder`, or in the scenarios folder `simctl list` finds.
+    static func defaultScenarioPath(folder: String?) throws -> String {
+        let directory = try folder.map(URL.init(fileURLWithPath:)) ?? ListCommand.defaultFolder()
+        return directory.appendingPathComponent("journey.json").path
     }
 
     /// Parses ascending customer counts.
@@ -86,6 +92,9 @@ public enum JourneyCommand: Command {
         var picked: [NamedArchitecture] = []
         for item in text.split(separator: ",", omittingEmptySubsequences: false) {
             let name = item.trimmingCharacters(in: .whitespaces)
+            guard !picked.contains(where: { $0.name == name }) else {
+                throw UsageError("--architectures: '\(name)' is listed twice; list each architecture once")
+            }
             if let named = available.first(where: { $0.name == name }) {
                 picked.append(named)
             } else if let preset = ArchitecturePreset(rawValue: name) {

@@ -6,12 +6,13 @@ public enum ListCommand: Command {
     public static let summary = "List the shipped scenarios, one line each."
     public static let usage = "[--dir DIR]"
     public static let options: [OptionSpec] = [
-        .value("dir", "DIR", help: "Folder of scenario files (default: ./scenarios, else ../../scenarios from the simctl executable)."),
+        .value("dir", "DIR", help: "Folder of scenario files (default: ./scenarios, else the package's scenarios/ found above simctl)."),
     ]
     public static let discussion = """
-        Each line shows the file, its kind and its description field. Without --dir, simctl looks for \
-        scenarios/ in the current directory, then two levels above the executable, which is the \
-        package root for .build/<configuration>/simctl.
+        Each line shows the file, its kind and its description field. Without --dir, simctl uses \
+        scenarios/ in the current directory; else it walks up from the executable, first along the \
+        path as invoked (so .build/release/simctl walks through .build), then along its resolved \
+        path, to the first folder that contains both scenarios/ and Package.swift: the package root.
         """
 
     public static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
@@ -37,24 +38,15 @@ public enum ListCommand: Command {
                 line = name.padding(toLength: width, withPad: " ", startingAt: 0)
                     + kind.padding(toLength: 18, withPad: " ", startingAt: 0) + (file.description ?? "(no description)")
             } else {
-                line = name.padding(toLength: width, withPad: " ", startingAt: 0) + "(invalid JSON; run simctl validate on it)"
+                line = name.padding(toLength: width, withPad: " ", startingAt: 0) + "(invalid JSON; run '\(console.programName) validate' on it)"
             }
             console.write(line + "\n")
         }
         return ExitStatus.success
     }
 
-    /// The first of ./scenarios and <executable>/../../scenarios that exists.
+    /// Returns the shipped scenarios folder by `ScenarioFolder`'s rule.
     static func defaultFolder() throws -> URL {
-        let manager = FileManager.default
-        var candidates = [URL(fileURLWithPath: manager.currentDirectoryPath).appendingPathComponent("scenarios")]
-        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
-            candidates.append(executable.deletingLastPathComponent().appendingPathComponent("../../scenarios").standardized)
-        }
-        var isDirectory: ObjCBool = false
-        for candidate in candidates where manager.fileExists(atPath: candidate.path, isDirectory: &isDirectory) {
-            if isDirectory.boolValue { return candidate }
-        }
-        throw InputError("no scenarios folder found at \(candidates.map(\.path).joined(separator: " or ")); pass --dir DIR")
+        try ScenarioFolder.find()
     }
 }

@@ -9,8 +9,10 @@ struct ComparisonReport {
     var result: ComparisonResult
 
     var header: String {
-        let hashText = Array(Set(hashes)).sorted().map { "\(ScenarioHash.algorithm):\($0)" }.joined(separator: " ")
-        var text = "ScaleSim \(ScaleSimVersion.current)  scenario \(hashText)  seed \(result.seed)  replications \(result.replications)\n"
+        // Each column's file hash, in column order, so a hash can be traced to its file.
+        let hashText = zip(result.entries, hashes).map { "\($0.name)=\(ScenarioHash.algorithm):\($1)" }.joined(separator: " ")
+        var text = "ScaleSim \(ScaleSimVersion.current)  seed \(result.seed)  replications \(result.replications)\n"
+            + "scenarios \(hashText)\n"
         text += result.replications >= 2
             ? "values are means over replications; differences to \(result.entries[0].name) are paired (common random numbers) ± the 95% Student-t half-width\n"
             : "one replication: differences to \(result.entries[0].name) have no confidence interval (use --replications 2 or more)\n"
@@ -78,9 +80,17 @@ struct ComparisonReport {
         return JSONWriter().string(document) + "\n"
     }
 
-    /// Returns one CSV row per scenario and metric.
+    /// Returns one CSV row per scenario and metric, after rows that name the version, the seed,
+    /// the replication count and each scenario's hash, as `run --format csv` does.
     func csv() -> String {
-        var rows: [[ReportValue]] = []
+        var rows: [[ReportValue]] = [
+            [.null, "scalesim_version", .string(ScaleSimVersion.current), .null, .null],
+            [.null, "seed", Int(exactly: result.seed).map { .int($0) } ?? .string(String(result.seed)), .null, .null],
+            [.null, "replications", .int(result.replications), .null, .null],
+        ]
+        for (entry, hash) in zip(result.entries, hashes) {
+            rows.append([.string(entry.name), "scenario_hash", .string("\(ScenarioHash.algorithm):\(hash)"), .null, .null])
+        }
         for (index, entry) in result.entries.enumerated() {
             for (m, metric) in result.metrics.enumerated() {
                 let difference = index > 0 ? result.difference(entry: index, metric: m) : nil

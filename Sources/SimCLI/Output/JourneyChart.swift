@@ -10,7 +10,9 @@ enum JourneyChart {
         var name: String
         var color: String
         var points: [(x: Double, y: Double?)]
-        var dashed = false
+        /// An SVG stroke-dasharray, such as "6 3"; nil for a solid line.
+        var dash: String?
+        var strokeWidth = 2.0
     }
 
     /// A vertical marker, such as the customer count where a wall hits.
@@ -19,6 +21,9 @@ enum JourneyChart {
         var label: String
         var color: String
     }
+
+    /// Dash patterns that tell apart lines drawn over each other, one per series in order.
+    static let dashes: [String?] = [nil, "10 5", "3 4", "14 4 3 4", "6 6", "2 8"]
 
     static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#7f7f7f", "#17becf"]
 
@@ -32,9 +37,14 @@ enum JourneyChart {
     }
 
     /// Draws a line chart with a log x axis (customers) and a log or linear y axis.
+    ///
+    /// Marker labels go in a band above the plot, one row each, so they never cover a line.
+    /// `yTicks` replaces the linear axis's five even steps.
     static func lines(title: String, yLabel: String, series: [Series], markers: [Marker] = [], logY: Bool,
-                      yMaximum: Double? = nil, width: Double = 640, height: Double = 300) -> String {
-        let left = 70.0, right = 150.0, top = 30.0, bottom = 45.0
+                      yMaximum: Double? = nil, yTicks fixedTicks: [Double]? = nil, width: Double = 640,
+                      height: Double = 300) -> String {
+        let labelRow = 13.0
+        let left = 70.0, right = 150.0, top = 30.0 + labelRow * Double(markers.count), bottom = 45.0
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         let xs = series.flatMap { $0.points.map(\.x) }.filter { $0 > 0 }
         let ys = series.flatMap { $0.points.compactMap(\.y) }.filter { $0.isFinite && (!logY || $0 > 0) }
@@ -56,7 +66,7 @@ enum JourneyChart {
 
         // Y ticks: each power of ten on a log axis, five steps on a linear one.
         let yTicks: [Double] = logY ? stride(from: yLow, through: yHigh, by: 1).map { pow(10, $0) }
-                                    : (0...5).map { yLow + (yHigh - yLow) * Double($0) / 5 }
+                                    : fixedTicks ?? (0...5).map { yLow + (yHigh - yLow) * Double($0) / 5 }
         for tick in yTicks {
             let y = py(tick)
             svg += "<line x1=\"\(coordinate(left))\" x2=\"\(coordinate(left + plotWidth))\" y1=\"\(coordinate(y))\" y2=\"\(coordinate(y))\" stroke=\"#eee\"/>"
@@ -73,11 +83,14 @@ enum JourneyChart {
         for (index, marker) in markers.enumerated() {
             let x = px(marker.x)
             svg += "<line x1=\"\(coordinate(x))\" x2=\"\(coordinate(x))\" y1=\"\(coordinate(top))\" y2=\"\(coordinate(top + plotHeight))\" stroke=\"\(marker.color)\" stroke-dasharray=\"4 3\" stroke-width=\"1.5\"/>"
-            // Labels near the right edge go left of the line, so they stay inside the plot.
+            // Each label has its own row of the band above the plot; labels near the right edge
+            // end at their line, so they stay above the plot.
             let isRightHalf = x > left + plotWidth * 0.6
             let anchor = isRightHalf ? "end" : "start"
             let labelX = isRightHalf ? x - 3 : x + 3
-            svg += "<text x=\"\(coordinate(labelX))\" y=\"\(coordinate(top + 12 + Double(index) * 12))\" text-anchor=\"\(anchor)\" fill=\"\(marker.color)\">\(escape(marker.label))</text>"
+            let labelY = top - 4 - labelRow * Double(markers.count - 1 - index)
+            svg += "<line x1=\"\(coordinate(x))\" x2=\"\(coordinate(x))\" y1=\"\(coordinate(labelY - 9))\" y2=\"\(coordinate(top))\" stroke=\"\(marker.color)\" stroke-width=\"1\"/>"
+            svg += "<text x=\"\(coordinate(labelX))\" y=\"\(coordinate(labelY))\" text-anchor=\"\(anchor)\" fill=\"\(marker.color)\">\(escape(marker.label))</text>"
         }
         for (index, line) in series.enumerated() {
             var path = ""
@@ -87,13 +100,14 @@ enum JourneyChart {
                 let clamped = min(max(py(y), top), top + plotHeight)
                 path += "\(pending)\(coordinate(px(point.x))) \(coordinate(clamped)) "
                 pending = "L"
-                svg += "<circle cx=\"\(coordinate(px(point.x)))\" cy=\"\(coordinate(clamped))\" r=\"2.5\" fill=\"\(line.color)\"/>"
+                svg += "<circle cx=\"\(coordinate(px(point.x)))\" cy=\"\(coordinate(clamped))\" r=\"\(coordinate(line.strokeWidth / 2 + 1.5))\" fill=\"\(line.color)\"/>"
             }
-            let dash = line.dashed ? " stroke-dasharray=\"6 3\"" : ""
-            svg += "<path d=\"\(path)\" fill=\"none\" stroke=\"\(line.color)\" stroke-width=\"2\"\(dash)/>"
+            let dash = line.dash.map { " stroke-dasharray=\"\($0)\"" } ?? ""
+            let stroke = coordinate(line.strokeWidth)
+            svg += "<path d=\"\(path)\" fill=\"none\" stroke=\"\(line.color)\" stroke-width=\"\(stroke)\"\(dash)/>"
             let legendY = top + 10 + Double(index) * 16
-            svg += "<line x1=\"\(coordinate(left + plotWidth + 12))\" x2=\"\(coordinate(left + plotWidth + 32))\" y1=\"\(coordinate(legendY))\" y2=\"\(coordinate(legendY))\" stroke=\"\(line.color)\" stroke-width=\"2\"\(dash)/>"
-            svg += "<text x=\"\(coordinate(left + plotWidth + 36))\" y=\"\(coordinate(legendY + 4))\">\(escape(line.name))</text>"
+            svg += "<line x1=\"\(coordinate(left + plotWidth + 8))\" x2=\"\(coordinate(left + plotWidth + 40))\" y1=\"\(coordinate(legendY))\" y2=\"\(coordinate(legendY))\" stroke=\"\(line.color)\" stroke-width=\"\(stroke)\"\(dash)/>"
+            svg += "<text x=\"\(coordinate(left + plotWidth + 44))\" y=\"\(coordinate(legendY + 4))\">\(escape(line.name))</text>"
         }
         return svg + "</svg>"
     }

@@ -22,7 +22,8 @@ struct JourneyHTML {
         body += "<h2>Per-layer time at the wall</h2><p>Mean milliseconds per request of the kind that broke, by layer, "
             + "at each architecture's wall (at the last checkpoint when it has none).</p>" + layerBars()
         body += "<h2>Busiest resource utilization</h2>" + metricChart(title: "Busiest resource utilization", yLabel: "fraction busy",
-                                                                       logY: false, yMaximum: 1.05) { point in
+                                                                       logY: false, yMaximum: 1,
+                                                                       yTicks: [0, 0.25, 0.5, 0.75, 1]) { point in
             point.busiestResource?.utilization
         }
         body += "<h2>Cost per customer</h2>" + metricChart(title: "Cost per customer per month", yLabel: "US dollars per customer-month",
@@ -51,27 +52,29 @@ struct JourneyHTML {
     }
 
     func wallTable() -> String {
-        var html = "<table><tr><th>architecture</th><th>wall</th><th>broken</th><th>cause</th><th>migration</th><th>team</th></tr>"
+        var html = "<table><tr><th>architecture</th><th>wall</th><th>broken</th><th>cause</th><th>remedies checked</th>"
+            + "<th>remedy</th><th>team</th></tr>"
         for journey in result.architectures {
             guard let wall = journey.wall else {
-                html += "<tr><td>\(JourneyChart.escape(journey.name))</td><td colspan=\"5\">no wall up to \(result.spec.checkpoints.last ?? 0) customers</td></tr>"
+                html += "<tr><td>\(JourneyChart.escape(journey.name))</td><td colspan=\"6\">no wall up to \(result.spec.checkpoints.last ?? 0) customers</td></tr>"
                 continue
             }
-            let broken = wall.breaches.map { "\($0.metric) = \(JourneyReport.number($0.value))" }
+            let broken = wall.breaches.map { "\($0.metric) = \(JourneyReport.number($0.value)) (\(JourneyReport.boundText($0.objective)))" }
                 + (wall.stoppedEarly ? ["overloaded: stopped early"] : [])
             var cause = "\(wall.kind.rawValue) mostly in \(wall.layer?.rawValue ?? "no layer")"
             if let resource = wall.busiestResource, let utilization = wall.busiestUtilization {
                 cause += "; \(resource) at \(JourneyReport.percent(utilization))"
             }
-            var team = "no migration (warning signs from month \(JourneyReport.number(wall.startMonth)))"
+            let checks = wall.checks.isEmpty ? "none" : wall.checks.map(JourneyReport.checkText).joined(separator: "; ")
+            var team = "no migration (warning signs from month \(JourneyReport.month(wall.startMonth)))"
             if let readiness = wall.readiness {
                 let verdict = readiness.isReady ? "<span class=\"ready\">ready</span>" : "<span class=\"late\">late</span>"
-                team = "\(verdict): \(JourneyReport.number(readiness.engineerWeeks)) engineer-weeks, start month "
-                    + "\(JourneyReport.number(readiness.startMonth)), done month \(JourneyReport.number(readiness.finishMonth))"
+                team = "\(verdict): \(JourneyReport.month(readiness.engineerWeeks)) engineer-weeks, start month "
+                    + "\(JourneyReport.month(readiness.startMonth)), done month \(JourneyReport.month(readiness.finishMonth))"
             }
-            html += "<tr><td>\(JourneyChart.escape(journey.name))</td><td>\(wall.customers) customers, month \(JourneyReport.number(wall.month))</td>"
+            html += "<tr><td>\(JourneyChart.escape(journey.name))</td><td>\(wall.customers) customers, month \(JourneyReport.month(wall.month))</td>"
                 + "<td>\(JourneyChart.escape(broken.joined(separator: "; ")))</td><td>\(JourneyChart.escape(cause))</td>"
-                + "<td>\(JourneyChart.escape((wall.migration.map { $0 + ": " } ?? "") + wall.remedy))</td><td>\(team)</td></tr>"
+                + "<td>\(JourneyChart.escape(checks))</td><td>\(JourneyChart.escape(JourneyReport.remedyText(wall)))</td><td>\(team)</td></tr>"
         }
         return html + "</table>"
     }
@@ -89,20 +92,27 @@ struct JourneyHTML {
         let series = metrics.enumerated().map { index, metric in
             JourneyChart.Series(name: metric.0, color: JourneyChart.palette[index],
                             points: journey.points.map { (Double($0.customers), $0.metrics.value(metric.1)) },
-                            dashed: index >= 3)
+                            dash: index >= 3 ? "6 3" : nil)
         }
         let markers = journey.wall.map { [JourneyChart.Marker(x: Double($0.customers), label: "wall", color: color)] } ?? []
         return JourneyChart.lines(title: "\(journey.name): latency percentiles", yLabel: "milliseconds (log scale)",
                               series: series, markers: markers, logY: true, width: 620)
     }
 
-    func metricChart(title: String, yLabel: String, logY: Bool, yMaximum: Double?, value: (JourneyPoint) -> Double?) -> String {
+    /// Draws one line per architecture. Architectures often share figures (stage 3 and 4 before
+    /// their walls), so each line has its own dash pattern and earlier lines are drawn wider,
+    /// which keeps every line visible where they coincide.
+    func metricChart(title: String, yLabel: String, logY: Bool, yMaximum: Double?, yTicks: [Double]? = nil,
+                     value: (JourneyPoint) -> Double?) -> String {
+        let count = result.architectures.count
         let series = result.architectures.enumerated().map { index, journey in
             JourneyChart.Series(name: journey.name, color: JourneyChart.palette[index % JourneyChart.palette.count],
-                            points: journey.points.map { (Double($0.customers), value($0)) })
+                                points: journey.points.map { (Double($0.customers), value($0)) },
+                                dash: JourneyChart.dashes[index % JourneyChart.dashes.count],
+                                strokeWidth: 1.5 + Double(count - 1 - index))
         }
         return JourneyChart.lines(title: title, yLabel: yLabel, series: series, markers: wallMarkers(), logY: logY,
-                              yMaximum: yMaximum, width: 900, height: 340)
+                                  yMaximum: yMaximum, yTicks: yTicks, width: 900, height: 340 + 13 * Double(wallMarkers().count))
     }
 
     func layerBars() -> String {

@@ -110,32 +110,6 @@ struct JourneyReport {
         return lines
     }
 
-    /// Returns the lines that explain one architecture's wall.
-    func wallText(_ journey: ArchitectureJourney) -> [String] {
-        guard let wall = journey.wall else {
-            return ["\(journey.name): no wall up to \(result.spec.checkpoints.last ?? 0) customers"]
-        }
-        var lines = ["\(journey.name): wall at \(wall.customers) customers (month \(Self.number(wall.month)))"]
-        let broken = wall.breaches.map { "\($0.metric) = \(Self.number($0.value)) (\($0.objective.direction == .below ? "<=" : ">=") \(Self.number($0.objective.bound)))" }
-        if !broken.isEmpty { lines.append("  broken: " + broken.joined(separator: "; ")) }
-        if wall.stoppedEarly {
-            let point = journey.points[wall.checkpoint]
-            lines.append("  overloaded: requests in flight passed \(result.stopBounds[wall.checkpoint]) after \(Self.number(point.endSeconds)) s of the peak hour")
-        }
-        var cause = "  cause: \(wall.kind.rawValue) spends most time in \(wall.layer?.rawValue ?? "no layer")"
-        if let resource = wall.busiestResource, let utilization = wall.busiestUtilization {
-            cause += "; busiest resource \(resource) at \(Self.percent(utilization))"
-        }
-        lines.append(cause)
-        lines.append("  remedy: " + (wall.migration.map { "\($0) migration: " } ?? "") + wall.remedy)
-        if let readiness = wall.readiness {
-            lines.append("  team: " + readiness.explanation + (readiness.isReady ? " Ready in time." : " Too late."))
-        } else {
-            lines.append("  team: no migration to schedule; warning signs from month \(Self.number(wall.startMonth))")
-        }
-        return lines
-    }
-
     /// Returns the whole result as pretty JSON with sorted keys.
     func json() -> String {
         let spec = result.spec
@@ -188,33 +162,11 @@ struct JourneyReport {
         ["metric": .string(breach.metric), "value": .double(breach.value), "objective": .string(Self.objectiveText(breach.objective))]
     }
 
-    func wallValue(_ wall: JourneyWall) -> ReportValue {
-        var object: [String: ReportValue] = [
-            "customers": .int(wall.customers), "month": .double(wall.month), "stopped_early": .bool(wall.stoppedEarly),
-            "breaches": .array(wall.breaches.map(breachValue)), "kind": .string(wall.kind.rawValue),
-            "layer": wall.layer.map { .string($0.rawValue) } ?? .null,
-            "busiest_resource": wall.busiestResource.map { .string($0) } ?? .null,
-            "busiest_utilization": wall.busiestUtilization.map { .double($0) } ?? .null,
-            "migration": wall.migration.map { .string($0) } ?? .null,
-            "remedy": .string(wall.remedy), "start_month": .double(wall.startMonth),
-        ]
-        if let readiness = wall.readiness {
-            object["readiness"] = [
-                "engineers": .int(readiness.engineers), "engineer_weeks": .double(readiness.engineerWeeks),
-                "calendar_weeks": .double(readiness.calendarWeeks), "finish_month": .double(readiness.finishMonth),
-                "slack_months": .double(readiness.slackMonths), "is_ready": .bool(readiness.isReady),
-                "explanation": .string(readiness.explanation),
-            ]
-        } else {
-            object["readiness"] = .null
-        }
-        return .object(object)
-    }
-
     /// Returns one row per architecture and checkpoint.
     func csv() -> String {
         let header = ["architecture", "customers", "month"] + Self.columns.map(\.name)
-            + ["busiest_resource", "busiest_utilization", "stopped_early", "end_s", "is_wall", "broken_objectives"]
+            + ["busiest_resource", "busiest_utilization", "stopped_early", "end_s", "is_wall", "broken_objectives",
+               "remedy_migration", "remedy", "remedy_verified"]
         var rows: [[ReportValue]] = []
         for journey in result.architectures {
             for (index, point) in journey.points.enumerated() {
@@ -224,6 +176,12 @@ struct JourneyReport {
                 row += [busiest.map { .string($0.name) } ?? .null, busiest.map { .double($0.utilization) } ?? .null,
                         .bool(point.stoppedEarly), .double(point.endSeconds), .bool(journey.wall?.checkpoint == index),
                         .string(point.breaches.map(\.metric).joined(separator: " "))]
+                // The wall's chosen remedy on its own row, empty elsewhere.
+                if let wall = journey.wall, wall.checkpoint == index {
+                    row += [wall.migration.map { .string($0) } ?? .null, .string(wall.remedy), .bool(wall.isVerified)]
+                } else {
+                    row += [.null, .null, .null]
+                }
                 rows.append(row)
             }
         }
@@ -240,6 +198,11 @@ struct JourneyReport {
         if value.isNaN { return "-" }
         let rounded = value.magnitude >= 100 ? value.rounded() : (value * 1000).rounded() / 1000
         return NumberFormat.standard.string(rounded)
+    }
+
+    /// Returns months from launch with one decimal, as `TeamModel`'s explanations print them.
+    static func month(_ value: Double) -> String {
+        String(format: "%.1f", value)
     }
 
     static func percent(_ value: Double) -> String {

@@ -64,7 +64,9 @@ enum SVGChart {
         guard let first = finite.first, let last = finite.last, last.x > first.x else {
             return svg + text("no data", x: width / 2, y: height / 2, anchor: "middle") + "</svg>"
         }
-        let yMax = max(finite.map(\.y).max() ?? 0, 1e-12)
+        // An all-zero or negative series gets a 0 to 1 axis, so the two ends of the axis differ.
+        let peak = finite.map(\.y).max() ?? 0
+        let yMax = peak > 0 ? peak : 1
         let plotWidth = width - left - 10, plotHeight = height - bottom - top
         let path = finite.map { point in
             let x = left + plotWidth * (point.x - first.x) / (last.x - first.x)

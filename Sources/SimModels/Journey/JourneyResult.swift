@@ -53,14 +53,54 @@ public struct JourneyWall: Sendable {
     public var layer: Layer?
     public var busiestResource: String?
     public var busiestUtilization: Double?
-    /// The migration that removes the wall, or nil when none of `TeamModel`'s migrations does.
+    /// The remedies to try for this bottleneck, in order; the last has no part to switch on.
+    public var candidates: [Remedy]
+    /// The wall checkpoint run again with each candidate's part on, in candidate order, up to the
+    /// first that removes the wall or the first candidate without a part.
+    public var checks: [RemedyCheck]
+    /// The chosen remedy's migration: the first candidate whose check removes the wall, else the first
+    /// candidate without a part; nil when that is a capacity change or a limit raised elsewhere.
     public var migration: String?
-    /// The action in a few words, including capacity changes that need no migration.
+    /// The chosen remedy's action in a few words.
     public var remedy: String
+    /// Whether a run with the chosen remedy's part on showed the broken objectives holding.
+    public var isVerified: Bool
     /// The month work starts: the first checkpoint with warning signs, else the wall's.
     public var startMonth: Double
-    /// Whether the team finishes the migration before the wall; nil without a migration.
+    /// Whether the team finishes the chosen migration before the wall; nil without a migration.
     public var readiness: MigrationReadiness?
+}
+
+/// The wall checkpoint run again, same seed and streams, with one remedy's part switched on.
+public struct RemedyCheck: Sendable {
+    public var remedy: Remedy
+    /// The figures that broke at the wall, measured again with the part on, in breach order.
+    public var figures: [ObjectiveBreach]
+    /// Every objective broken with the part on.
+    public var breaches: [ObjectiveBreach]
+    /// Whether a replication with the part on stopped early, overloaded.
+    public var stoppedEarly: Bool
+    /// Events simulated by the check's replications.
+    public var events: Int
+
+    /// The figures that decide `removesWall`: the request figures (latency, error rate) among `figures`
+    /// when there are any, else all of `figures`.
+    ///
+    /// A wall with a request breach is judged by what requests see. A resource figure may stay
+    /// over its bound once the remedy works, as a provider's token quota stays fully used while a
+    /// fallback provider takes the calls it rejects.
+    public var decidingFigures: [ObjectiveBreach] {
+        let requests = figures.filter { $0.kind != nil }
+        return requests.isEmpty ? figures : requests
+    }
+
+    /// Whether the remedy removes the wall: no deciding figure breaks and no run stops early. A
+    /// wall that only stopped early needs every objective to hold.
+    public var removesWall: Bool {
+        guard !stoppedEarly else { return false }
+        if figures.isEmpty { return breaches.isEmpty }
+        return !decidingFigures.contains { $0.objective.isBroken(by: $0.value) }
+    }
 }
 
 /// One architecture over the whole journey.

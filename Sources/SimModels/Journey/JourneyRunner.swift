@@ -1,7 +1,7 @@
 import ScaleSim
 
 /// Runs a growth journey: every architecture at every checkpoint, one peak hour each, event by
-/// event at full scale, then finds each architecture's wall.
+/// event at full scale, then finds each architecture's wall and checks its remedy by a run.
 public enum JourneyRunner {
     /// How many times the expected requests in flight a run may hold before it stops as overloaded.
     public static let overloadFactor = 50.0
@@ -52,8 +52,10 @@ public enum JourneyRunner {
             journeys.append(ArchitectureJourney(name: named.name, architecture: named.architecture,
                                                 stage: named.stage, points: points, wall: wall))
         }
-        return JourneyResult(spec: spec, seed: base.run.seed, stopBounds: bounds, architectures: journeys,
-                             team: TeamModel(parameters: base.parameters.team))
+        let team = TeamModel(parameters: base.parameters.team)
+        checkRemedies(&journeys, scenarios: scenarios, bounds: bounds, seed: base.run.seed, spec: spec, jobs: jobs,
+                      team: team)
+        return JourneyResult(spec: spec, seed: base.run.seed, stopBounds: bounds, architectures: journeys, team: team)
     }
 
     /// Returns the scenario of one checkpoint: `customers` at the month the growth curve reaches them,

@@ -209,10 +209,12 @@ public struct TeamParameters: Sendable, Equatable {
     /// Share of engineering time that goes to platform work rather than features.
     public var platformShare: Double = 0.3
     /// Engineer-weeks each migration costs, by part name (estimates from the practice of
-    /// growth-stage teams; a scenario should set its own).
+    /// growth-stage teams; a scenario should set its own). `fallback_provider` is an estimate of
+    /// 3: a second provider's client behind the existing LLM call, routing of 429s and errors to
+    /// it, and an evaluation of the second model's answers on the product's prompts.
     public var migrationWeeks: [String: Double] = [
         "indexes": 1, "lateral_listing": 1, "pooler": 2, "replica": 4, "queue": 8,
-        "response_cache": 4, "tenant_limits": 3, "partitions": 6, "service_split": 12,
+        "response_cache": 4, "tenant_limits": 3, "partitions": 6, "fallback_provider": 3, "service_split": 12,
     ]
     /// Deploys per engineer per week.
     public var deploysPerEngineerWeek: Double = 2
