@@ -37,7 +37,7 @@ final class ScenarioKindTests: XCTestCase {
         for arguments in [["journey", path], ["compare", path, path]] {
             let result = CLITestSupport.simctl(arguments)
             XCTAssertEqual(result.status, 2, arguments[0])
-            XCTAssertEqual(result.error, expected.replacingOccurrences(of: "%@", with: "this command"), arguments[0])
+            XCTAssertEqual(result.error, expected.replacingOccurrences(of: "%@", with: "simctl \(arguments[0])"), arguments[0])
         }
     }
 }

@@ -42,7 +42,7 @@ public enum CompareCommand: Command {
             let file = try loadScenario(path)
             files.append(file)
             scenarios.append((URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent,
-                              try decodePlatform(file, preset: nil).scenario))
+                              try decodeForCompare(file, preset: nil).scenario))
         }
         var hashes = files.map(\.hash)
         if scenarios.count == 1 {
@@ -50,7 +50,7 @@ public enum CompareCommand: Command {
             // Like `run --architecture`: each preset replaces the file's, keeping its add and remove
             // lists and its sizes.
             scenarios = try presets(names).map { preset in
-                let decoded = try decodePlatform(files[0], preset: preset)
+                let decoded = try decodeForCompare(files[0], preset: preset)
                 return (columnName(decoded), decoded.scenario)
             }
             hashes = scenarios.map { _ in files[0].hash }
@@ -91,6 +91,12 @@ public enum CompareCommand: Command {
             picked.append(preset)
         }
         return picked
+    }
+
+    /// Decodes a SaaS file for comparison; a file of another kind gets one plain error.
+    static func decodeForCompare(_ file: ScenarioFile, preset: ArchitecturePreset?) throws -> PlatformScenarioFile {
+        try requireSaaS(file, command: name)
+        return try decodePlatform(file, preset: preset)
     }
 
     /// Returns the column name of a file decoded under one preset: the preset, then `+part` for

@@ -41,7 +41,7 @@ public enum JourneyCommand: Command {
         let path = try arguments.positionals.first ?? defaultScenarioPath(folder: arguments.value("dir"))
 
         let file = try loadScenario(path)
-        let scenario = try loadPlatformScenario(file)
+        let scenario = try loadPlatformScenario(file, command: name)
         var spec = try JourneyDecoder.decode(file)
         if let text = arguments.value("checkpoints") {
             spec.checkpoints = try checkpoints(text)
