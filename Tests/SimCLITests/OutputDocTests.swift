@@ -18,8 +18,9 @@ final class OutputDocTests: XCTestCase {
                   "validation", "read_switch", "contract", "rewrite", "after"],
     ]
 
-    /// The paths in the first column of the tables under "### Metric paths", placeholders
-    /// expanded. A token such as `.mean_queue` replaces the last segment of the token before it.
+    /// Reads docs/output.md and returns the paths in the first column of the tables under
+    /// "### Metric paths", with placeholders expanded. A token such as `.mean_queue` replaces the
+    /// last segment of the token before it.
     static func documentedPaths() throws -> Set<String> {
         let url = CLITestSupport.scenariosFolder.deletingLastPathComponent().appendingPathComponent("docs/output.md")
         let text = try String(contentsOf: url, encoding: .utf8)
@@ -44,14 +45,16 @@ final class OutputDocTests: XCTestCase {
         return paths
     }
 
-    /// Every path that `token` stands for, each upper-case placeholder replaced by its values.
+    /// Returns every path that `token` stands for, with each upper-case placeholder replaced by
+    /// its values.
     static func expand(_ token: String) -> [String] {
         guard let range = token.range(of: "[A-Z]+", options: .regularExpression) else { return [token] }
         let values = placeholders[String(token[range])] ?? []
         return values.flatMap { expand(token.replacingCharacters(in: range, with: $0)) }
     }
 
-    /// The metric paths of a short run of a small scenario with `parameters`, from the CSV output.
+    /// Runs a small scenario with `parameters` for 60 simulated seconds and returns the metric
+    /// paths of its CSV output.
     func printedPaths(parameters: String) throws -> Set<String> {
         let text = """
             {"customers": {"count": 20}, "architecture": {"preset": "stage4", "add": ["fallback_provider", "prompt_caching"]},

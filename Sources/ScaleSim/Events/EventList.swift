@@ -1,7 +1,7 @@
 /// The pending events of a run, in a total order: time first, then insertion order.
 ///
 /// A binary min-heap of plain structs, indexed so that any pending event can be removed. Each
-/// event takes a slot in a side table that records its heap position; slots are recycled through
+/// event takes a slot in a side table that records its heap position. Slots are recycled through
 /// a free list, so once the arrays have grown to the peak number of pending events, scheduling and
 /// popping allocate nothing.
 ///
@@ -30,7 +30,7 @@ public struct EventList<Event> {
     }
 
     @usableFromInline var heap: [Entry] = []
-    /// Heap position of the event in each slot; a free slot contains a negative link instead,
+    /// Heap position of the event in each slot. A free slot contains a negative link instead:
     /// `-2 - next` for the next free slot, or -1 at the end of the free list.
     @usableFromInline var positions: [Int32] = []
     @usableFromInline var generations: [UInt32] = []
@@ -95,7 +95,7 @@ public struct EventList<Event> {
         return true
     }
 
-    /// Whether the event behind `handle` is still pending.
+    /// Returns whether the event behind `handle` is still pending.
     @inlinable
     public func isPending(_ handle: EventHandle) -> Bool {
         let slot = Int(handle.slot)

@@ -40,13 +40,13 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
         return result
     }
 
-    /// A uniform double in [0, 1) from the top 53 bits.
+    /// Returns a uniform double in [0, 1), made from the top 53 bits of the next output.
     @inlinable @inline(__always)
     public mutating func nextUnit() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
 
-    /// A uniform double in (0, 1), safe to pass to `log`.
+    /// Returns a uniform double in (0, 1), safe to pass to `log`.
     @inlinable @inline(__always)
     public mutating func nextOpenUnit() -> Double {
         (Double(next() >> 11) + 0.5) * 0x1.0p-53

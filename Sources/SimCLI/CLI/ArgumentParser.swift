@@ -30,17 +30,19 @@ public struct ParsedArguments: Sendable {
 
     public func has(_ flag: String) -> Bool { flags.contains(flag) }
 
-    /// The last value given for `name`, or nil.
+    /// Returns the last value given for `name`, or nil when the option is absent.
     public func value(_ name: String) -> String? {
         values.last { $0.name == name }?.value
     }
 
-    /// Every value given for a repeated option, in order.
+    /// Returns every value given for the repeated option `name`, in order.
     public func allValues(_ name: String) -> [String] {
         values.filter { $0.name == name }.map(\.value)
     }
 
-    /// The integer value of `name` within `range`, or nil when the option is absent.
+    /// Returns the integer value of `name`, or nil when the option is absent.
+    ///
+    /// Throws a `UsageError` when the value is not an integer within `range`.
     public func integer(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
         guard let text = value(name) else { return nil }
         guard let number = Int(text), range.contains(number) else {
@@ -120,7 +122,8 @@ public func parseArguments(_ arguments: [String], options: [OptionSpec]) throws 
     return parsed
 }
 
-/// The candidate closest to `name` by edit distance, when it is close enough to be a typo.
+/// Returns the candidate closest to `name` by edit distance, or nil when no candidate is
+/// within max(2, `name.count` / 3) edits, the limit for a likely typo.
 public func nearestName(to name: String, among candidates: [String]) -> String? {
     var best: (name: String, distance: Int)?
     for candidate in candidates {

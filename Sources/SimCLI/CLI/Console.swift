@@ -1,6 +1,7 @@
 import Foundation
 
-/// Where a command writes: data to standard output, messages and progress to standard error.
+/// The output streams of a command: data goes to standard output, messages and progress to
+/// standard error.
 ///
 /// Tests pass a console that collects both streams in memory.
 public final class Console {
@@ -11,11 +12,11 @@ public final class Console {
     public let isErrorTerminal: Bool
     /// Whether standard output may carry colour: a terminal, and NO_COLOR unset.
     public let allowsColor: Bool
-    /// The program as invoked (`CommandLine.arguments[0]`), for commands that hints print;
-    /// `simctl` in a capturing console.
+    /// The program name as invoked (`CommandLine.arguments[0]`), used in the commands that hints
+    /// print. A capturing console uses `simctl`.
     public let programName: String
 
-    /// A console on the process's real standard output and standard error.
+    /// Returns a console that writes to the process's real standard output and standard error.
     public static func process() -> Console {
         let environment = ProcessInfo.processInfo.environment
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
@@ -24,7 +25,7 @@ public final class Console {
                        allowsColor: isatty(1) == 1 && !noColor, programName: invoked)
     }
 
-    /// A console that keeps everything written, for tests.
+    /// Returns a console that keeps everything written in memory, for tests.
     public static func capturing() -> Console {
         Console(capturing: true, isErrorTerminal: false, allowsColor: false, programName: "simctl")
     }

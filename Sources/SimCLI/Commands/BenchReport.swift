@@ -7,7 +7,7 @@ struct BenchReport {
     var mmc: MMcBenchmarkResult?
     var holds: [HoldBenchmarkResult]
 
-    /// A human-readable report.
+    /// Renders the report as human-readable text.
     func text() -> String {
         var lines: [String] = []
         if let mmc {
@@ -36,7 +36,8 @@ struct BenchReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A JSON object with sorted keys: integers as integers, every other number with 6 decimals.
+    /// Renders the report as a JSON object with sorted keys. Integers stay integers, and every
+    /// other number gets 6 decimals (null when it is not finite).
     func json() -> String {
         var root: [String: BenchJSONValue] = ["seed": .integer(seed)]
         if let mmc {
@@ -82,7 +83,7 @@ struct BenchReport {
     }
 }
 
-/// A JSON value for the bench report; objects render with their keys sorted.
+/// A JSON value for the bench report. Objects render with their keys sorted.
 enum BenchJSONValue {
     case integer(Int)
     case number(Double)

@@ -9,7 +9,7 @@ import Foundation
 /// out and the old ones put back, so either every file is replaced or none is.
 ///
 /// NOTE: putting an old file back is itself a rename. If that fails too (the disk removed
-/// mid-way), the message names the staging folder that still holds the old files.
+/// mid-way), the message names the staging folder that still contains the old files.
 struct OutputFolder {
     var path: String
 

@@ -4,7 +4,7 @@ import SimModels
 /// The replications of one SaaS run folded into one value per metric: the mean, and the 95%
 /// Student-t half-width when there are two replications or more.
 ///
-/// NaN values (a percentile of a kind with no requests) are left out of a metric's mean; a
+/// NaN values (a percentile of a kind with no requests) are left out of a metric's mean. A
 /// metric that is NaN in every replication stays NaN.
 public struct PlatformSummary: Sendable {
     /// Metric paths in the engine's recording order.
@@ -48,17 +48,18 @@ public struct PlatformSummary: Sendable {
         self.bottlenecks = bottlenecks
     }
 
-    /// The mean of the metric `name`, or NaN when no replication recorded it.
+    /// Returns the mean of the metric `name`, or NaN when the metric is unknown or NaN in every
+    /// replication.
     public func mean(_ name: String) -> Double {
         names.firstIndex(of: name).map { means[$0] } ?? .nan
     }
 
-    /// The bottleneck layer of `kind`.
+    /// Returns the layer with the largest mean time per request of `kind`, or nil without time.
     public func bottleneck(_ kind: RequestKind) -> Layer? {
         bottlenecks.first { $0.kind == kind }?.layer
     }
 
-    /// How the first replication's monthly costs follow from its simulated hour.
+    /// The derivation of the first replication's monthly costs from its simulated hour, as text.
     public var costDerivation: String {
         replications[0].costs.derivation
     }

@@ -9,7 +9,7 @@ enum SVGChart {
     static let plotWidth = 420.0
     static let rowHeight = 22.0
 
-    /// One bar per row, scaled to the largest value (or `maximum` when given).
+    /// Draws one horizontal bar per row, scaled to the largest value or to `maximum` when given.
     static func bars(_ rows: [(label: String, value: Double)], unit: String, maximum: Double? = nil) -> String {
         let top = maximum ?? max(rows.map { $0.value.isFinite ? $0.value : 0 }.max() ?? 0, 1e-12)
         let height = rowHeight * Double(rows.count) + 8
@@ -26,7 +26,7 @@ enum SVGChart {
         return svg + "</svg>"
     }
 
-    /// One bar per row made of segments, with a legend naming `segments` underneath.
+    /// Draws one stacked bar per row, one segment per value, with a legend of `segments` underneath.
     static func stackedBars(_ rows: [(label: String, values: [Double])], segments: [String], unit: String) -> String {
         let totals = rows.map { $0.values.filter(\.isFinite).reduce(0, +) }
         let top = max(totals.max() ?? 0, 1e-12)
@@ -56,7 +56,7 @@ enum SVGChart {
         return svg + "</svg>"
     }
 
-    /// A line through `points` (x in seconds), with the axes' ranges written at their ends.
+    /// Draws a line through `points` (x in seconds) and writes each axis's range at its ends.
     static func line(_ points: [(x: Double, y: Double)], xLabel: String, yLabel: String) -> String {
         let width = 640.0, height = 200.0, left = 60.0, bottom = 30.0, top = 10.0
         let finite = points.filter { $0.x.isFinite && $0.y.isFinite }
@@ -101,7 +101,7 @@ enum SVGChart {
         abs(value) >= 100 ? value.rounded() : (value * 100).rounded() / 100
     }
 
-    /// `text` with `&`, `<`, `>` and `"` escaped for HTML and SVG.
+    /// Returns `text` with `&`, `<`, `>` and `"` escaped for HTML and SVG.
     static func escape(_ text: String) -> String {
         var result = ""
         for character in text {

@@ -3,9 +3,9 @@ import ScaleSim
 /// Decodes a distribution object such as `{"type": "exponential", "rate": 2}` into the kernel's
 /// `Distribution`, through the kernel's checking initializers.
 ///
-/// A `DistributionError` becomes a diagnostic on the field that holds the rejected parameter, so
+/// A `DistributionError` becomes a diagnostic on the field of the rejected parameter, so
 /// `{"type": "uniform", "lower": 2, "upper": 1}` is reported at `….upper`. Parameters are read as
-/// plain numbers; the ranges are the kernel's, stated once there.
+/// plain numbers, and the valid ranges are the kernel's, stated only there.
 public enum DistributionDecoder {
     /// The accepted values of `type`, in the order the documentation lists them.
     public static let types = [
@@ -13,14 +13,14 @@ public enum DistributionDecoder {
         "pareto", "bounded_pareto", "empirical", "mixture",
     ]
 
-    /// Decodes the distribution in `field`, which must be an object; finishes its reader.
+    /// Decodes the distribution in `field`, which must be an object, and finishes its reader.
     public static func decode(_ field: ValueReader) -> Distribution? {
         guard let reader = field.object() else { return nil }
         defer { reader.finish() }
         return decode(reader)
     }
 
-    /// Decodes the members of `reader`; the caller finishes the reader.
+    /// Decodes the members of `reader`. The caller finishes the reader.
     public static func decode(_ reader: ObjectReader) -> Distribution? {
         guard let type = reader.string("type", oneOf: types) else {
             markAllKnown(reader)
@@ -59,8 +59,8 @@ public enum DistributionDecoder {
         }
     }
 
-    /// Every parameter name of every type, so that a file with a bad `type` gets one diagnostic
-    /// instead of one per parameter.
+    /// Marks every parameter name of every type as known, so that a file with a bad `type` gets
+    /// one diagnostic instead of one per parameter.
     static func markAllKnown(_ reader: ObjectReader) {
         for key in ["value", "lower", "upper", "rate", "mean", "standard_deviation", "mu", "sigma", "cv",
                     "shape", "scale", "k", "samples", "components"] {
@@ -209,8 +209,9 @@ public enum DistributionDecoder {
 
 /// Reads required distribution parameters for `DistributionDecoder.build`.
 ///
-/// A missing or mistyped parameter is recorded by the reader and read as NaN (an empty array for
-/// a list), so the caller goes on to read the others; `isComplete` then turns false.
+/// The reader records a missing or mistyped parameter, which is then read as NaN (0 for an
+/// integer, an empty array for a list) so that the caller goes on to read the others. After
+/// such a parameter, `isComplete` is false.
 final class ParameterSource {
     let reader: ObjectReader
     private(set) var isComplete = true

@@ -7,7 +7,7 @@ struct MigrationState {
     let schema: SchemaMigration?
     /// The phases the plan runs through, "before" first and "after" last, for metric names.
     let phaseNames: [String]
-    /// Costs of the background statements queued at the primary, in arrival order; the
+    /// Costs of the background statements queued at the primary, in arrival order. The
     /// primary's station serves its customers first come, first served, so the next background
     /// statement to start is always the first of these.
     var waitingCosts = RingBuffer<SimDuration>()
@@ -43,7 +43,7 @@ struct MigrationState {
         listingLatency = phaseNames.map { _ in LatencyHistogram() }
     }
 
-    /// The index in `phaseNames` of the phase in force at `time`.
+    /// Returns the index in `phaseNames` of the phase in force at `time`.
     func phaseIndex(at time: SimTime) -> Int {
         if let build = indexBuild {
             if time < build.start { return 0 }
@@ -60,10 +60,11 @@ struct MigrationState {
         }
     }
 
-    /// The end of the lock that a statement on messages meets at `time`, or nil when it may run.
+    /// Returns the end of the lock that blocks a statement on messages at `time`, or nil when
+    /// the statement may run.
     ///
-    /// A schema change's ACCESS EXCLUSIVE lock stops reads and writes; a plain index build
-    /// stops only writes; a concurrent build stops neither.
+    /// A schema change's ACCESS EXCLUSIVE lock blocks reads and writes, and a plain index build
+    /// blocks only writes. A concurrent build blocks neither.
     func lockedUntil(at time: SimTime, isWrite: Bool) -> SimTime? {
         if let build = indexBuild {
             return isWrite ? build.writesBlockedUntil(at: time) : nil
@@ -71,7 +72,7 @@ struct MigrationState {
         return schema?.lockedUntil(at: time)
     }
 
-    /// Whether the application writes each message twice (old and new shape) at `time`.
+    /// Returns whether the application writes each message twice (old and new shape) at `time`.
     func hasDualWrites(at time: SimTime) -> Bool {
         (schema?.writeMultiplier(at: time) ?? 1) > 1
     }

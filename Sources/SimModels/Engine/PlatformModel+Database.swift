@@ -155,8 +155,8 @@ extension PlatformModel {
         }
     }
 
-    /// A committed write reaches every replica's replay queue; the writer's session remembers
-    /// its position so that a later read can tell whether a replica has it.
+    /// Adds a committed write to every replica's replay queue and stores its log position in the
+    /// writer's session, so that a later read can tell whether a replica has applied it.
     mutating func recordWrite(_ id: Int32, at now: SimTime) {
         guard !replicationLags.isEmpty else { return }
         var position: Int64 = -1
@@ -169,8 +169,9 @@ extension PlatformModel {
         }
     }
 
-    /// The database a read goes to: a replica in turn when the architecture routes it there,
-    /// unless read-your-writes finds the reader's last write not yet applied.
+    /// Returns the database for a read: -1 for the primary, else a replica index. Reads go to
+    /// the replicas in turn when the architecture routes them there, unless read-your-writes
+    /// finds the reader's last write not yet applied on the chosen replica.
     mutating func readTarget(for id: Int32, onReplica: Bool, now: SimTime) -> Int32 {
         guard onReplica, !replicas.isEmpty else { return -1 }
         let replica = replicaChoice % replicas.count

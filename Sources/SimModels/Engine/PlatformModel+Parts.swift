@@ -1,6 +1,6 @@
 import ScaleSim
 
-/// Where a CPU burst runs.
+/// The CPU pool a burst runs on: the app servers or the runtime workers.
 enum CPUPool {
     case app
     case runtime
@@ -20,7 +20,7 @@ extension PlatformModel {
     // MARK: - Tenant limits
 
     /// Takes one of the tenant's concurrent-conversation slots and a token of its rate limit for
-    /// a chat turn; both are Redis counters, so the check costs one Redis command. Other
+    /// a chat turn. Both are Redis counters, so the check costs one Redis command. Other
     /// requests are not limited.
     mutating func admitTenant(_ id: Int32, holdsSlot: Bool, scheduler: inout Scheduler<Event>) -> StepResult {
         // Mutated in place through the optional: copying the limiter out would copy its arrays.
@@ -166,7 +166,8 @@ extension PlatformModel {
         }
     }
 
-    /// A Redis command whose reply nobody waits for (a counter decrement): it loads the server.
+    /// Sends a Redis command that no request waits for (a counter decrement), so it only adds
+    /// load to the server.
     mutating func sendRedisWithoutWaiting(scheduler: inout Scheduler<Event>) {
         if redis.arrive(-1, at: scheduler.now) == .startService {
             scheduler.schedule(.redisDone(request: -1), after: scenario.parameters.redis.operationService)

@@ -1,7 +1,7 @@
 import ScaleSim
 
 extension PlatformModel {
-    /// Pushes the chat turn's job onto the Redis queue and answers the API call (202 Accepted).
+    /// Pushes the chat turn's job onto the Redis queue and responds to the API call with 202 Accepted.
     ///
     /// Beyond the backpressure limit the API rejects the turn instead. The job continues when a
     /// runtime worker takes it.
@@ -21,7 +21,7 @@ extension PlatformModel {
         }
         sendRedisWithoutWaiting(scheduler: &scheduler)
 
-        // The API's part ends here: it answers and frees its worker slot.
+        // The API's part ends here: it responds and frees its worker slot.
         recordAPIAnswer(id, now: now)
         charge(id, .appCPU, now: now)
         releaseAppSlot(id, scheduler: &scheduler)
@@ -53,12 +53,14 @@ extension PlatformModel {
         }
     }
 
-    /// The worker already holds its slot when it reaches this step (`dispatchJobs` took it).
+    /// Continues at once, because `dispatchJobs` acquired the worker's slot before this step.
     mutating func takeRuntimeWorker(_ id: Int32, scheduler: inout Scheduler<Event>) -> StepResult {
         .next
     }
 
-    /// The worker pops the job (a Redis command); it may crash while holding it.
+    /// Pops the job with one Redis command, unless the crash model draws a crash of the worker.
+    ///
+    /// A crash frees the worker, then either requeues the job after a delay or loses it.
     mutating func popJob(_ id: Int32, scheduler: inout Scheduler<Event>) -> StepResult {
         guard let crashModel else { return runRedis(id, scheduler: &scheduler) }
         let outcome = crashModel.draw(using: &crashStream)
@@ -86,7 +88,7 @@ extension PlatformModel {
         }
     }
 
-    /// A retry delay or a reaper's timeout has passed: the job goes back into the queue.
+    /// Pushes the job back into the queue after a retry delay or a reaper's timeout.
     mutating func handleJobRequeue(_ id: Int32, scheduler: inout Scheduler<Event>) {
         charge(id, .queueWait, now: scheduler.now)
         if requests[id].isAwaitingRequeue {
@@ -100,8 +102,8 @@ extension PlatformModel {
             dropQueuedJobs(scheduler: &scheduler)
         }
         guard push.isStored else {
-            // Redis refused the push (noeviction at maxmemory): the job is back in the ledger's
-            // queue only to be taken and failed at once, as the worker that retried it sees.
+            // Redis rejected the push (noeviction at maxmemory). The ledger already counts the job
+            // as queued again, so it is taken and failed at once, as the retrying worker observes.
             jobLedger.take()
             fail(id, .redisOutOfMemory, scheduler: &scheduler)
             return
@@ -124,7 +126,8 @@ extension PlatformModel {
         dispatchJobs(scheduler: &scheduler)
     }
 
-    /// Redis evicted the queue key: every job queued before the push is gone.
+    /// Fails every queued job after Redis evicted the queue key, which loses all jobs queued
+    /// before the push.
     mutating func dropQueuedJobs(scheduler: inout Scheduler<Event>) {
         let lost = jobQueue.count
         guard lost > 0 else { return }
@@ -136,7 +139,7 @@ extension PlatformModel {
         jobQueueLength.record(0, at: scheduler.now)
     }
 
-    /// Records the API's answer to a chat turn in queue mode.
+    /// Records the API's 202 response to a chat turn in queue mode as a `chat_api` request.
     mutating func recordAPIAnswer(_ id: Int32, now: SimTime) {
         let request = requests[id]
         guard request.isMeasured else { return }

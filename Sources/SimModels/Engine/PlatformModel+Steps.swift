@@ -1,14 +1,14 @@
 import ScaleSim
 
-/// What a step did: the request continues at once, waits for an event, or has ended.
+/// The outcome of a step: the request continues at once, waits for an event, or has ended.
 enum StepResult {
     case next
     case wait
     case ended
 }
 
-/// Steps of a chat turn. Without a queue the API server runs them all; with a queue the API
-/// runs `admit` to `enqueue` and a runtime worker runs `workerSlot` to `complete`.
+/// Steps of a chat turn. Without a queue the API server runs them all. With a queue the API
+/// runs `admit` to `enqueue`, and a runtime worker runs `workerSlot` to `complete`.
 enum ChatStep: UInt8 {
     case admit = 0, appSlot, acceptCPU, insertUserMessage, enqueue
     case workerSlot, pop

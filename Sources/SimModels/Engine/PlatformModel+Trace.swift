@@ -3,13 +3,13 @@ import ScaleSim
 /// Replays a request trace, scaled to the customer count by superposing shifted copies.
 ///
 /// The scaling method: the trace stands for `customersPerCopy` customers. For C customers the
-/// model replays ceil(C / customersPerCopy) copies at once; copy k starts at its own offset in
+/// model replays ceil(C / customersPerCopy) copies at once. Copy k starts at its own offset in
 /// the trace, drawn uniformly from `workload.trace.copy#k`, and wraps around to the trace's
 /// start, so every copy covers the whole run. The last copy keeps each request with the
 /// fractional share left. Each request is a one-turn conversation of a tenant drawn by
 /// activity from the copy's stream. The token counts and the burstiness within a copy are the
-/// trace's own; superposing independent copies smooths bursts that the real traffic of C
-/// customers might share (a common cause such as a launch), which the method cannot keep.
+/// trace's own. Superposing independent copies smooths bursts that the real traffic of C
+/// customers might share (a common cause such as a launch), and the method cannot keep them.
 extension PlatformModel {
     mutating func startTrace(_ trace: TraceSpec, scheduler: inout Scheduler<Event>) {
         guard !trace.records.isEmpty else { return }
@@ -78,8 +78,9 @@ extension PlatformModel {
         advance(id, scheduler: &scheduler)
     }
 
-    /// A trace request's cache key: the whole list of its prefix hashes, so a request whose
-    /// prompt was seen before in full hits; without hashes every request is unique.
+    /// Returns a trace request's cache key, a hash of the whole list of its prefix hashes, so
+    /// only a request whose prompt was seen before in full hits the cache. Without prefix hashes,
+    /// every request gets a unique key.
     func traceMessageKey(_ record: TraceRecord, copy: Int, record index: Int, lap: Int) -> UInt64 {
         guard !record.prefixHashes.isEmpty else {
             let unique = RandomStreams.mix(RandomStreams.mix(UInt64(copy), UInt64(index)), UInt64(lap))

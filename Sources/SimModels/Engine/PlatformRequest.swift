@@ -32,7 +32,7 @@ struct PlatformRequest {
     var firstStatementSeconds: Double = 0
     var followingStatementSeconds: Double = 0
     var isFirstStatement = true
-    /// Where the current database call runs: -1 for the primary, else a replica index.
+    /// Database server of the current call: -1 for the primary, else a replica index.
     var databaseTarget: Int32 = -1
     var databaseIsWrite = false
     /// Whether the current database call reads or writes the messages table, which a
@@ -72,7 +72,7 @@ struct PlatformRequest {
 /// A slab of requests with a free list, so finished requests' slots are reused.
 struct RequestSlab {
     private(set) var requests: [PlatformRequest] = []
-    /// Whether each slot holds a live request, so that the end of a run can count them.
+    /// Whether each slot contains a live request, so that the end of a run can count them.
     private(set) var isOccupied: [Bool] = []
     private var free: [Int32] = []
     private(set) var live = 0
@@ -115,6 +115,7 @@ struct SessionState {
     var rng: Xoshiro256StarStar
     /// Log position of the user's last write, for stale-read detection; -1 before any write.
     var lastWritePosition: Int64 = -1
-    /// When the client holds a closed-loop slot instead of being an open session.
+    /// Whether the session is one of the closed-loop clients of `ClosedLoopSpec` instead of an
+    /// open session.
     var isClosedLoopClient = false
 }

@@ -7,17 +7,17 @@ import ScaleSim
 /// The rules, also in docs/journey.md:
 /// - The wall is the first checkpoint where an objective breaks or the run stops overloaded.
 /// - Its kind is the request kind of the first broken latency or error objective, else chat.
-/// - A latency or error breach is removed by fixing the layer where that kind spends most time;
-///   a breach of utilization alone by relieving the busiest resource.
+/// - A latency or error breach is removed by fixing the layer where that kind spends most time.
+///   A breach of utilization alone is removed by relieving the busiest resource.
 /// - Each remedy is checked by running the wall checkpoint again with its part on (see
 ///   `RemedyCheck.removesWall`); the first that removes the wall is chosen. A remedy without a part is chosen
 ///   unchecked when every remedy before it failed.
 /// - Work starts in the month of the first checkpoint before the wall where a figure that breaks
 ///   at the wall had passed `warningFraction` of its bound, or at the wall when none had.
 public enum JourneyWalls {
-    /// Returns the wall of `points`, or nil when every checkpoint holds.
+    /// Returns the wall of `points`, or nil when no checkpoint breaks an objective or stops early.
     ///
-    /// `checks` are the runs of earlier candidates, in candidate order; a candidate with a part
+    /// `checks` are the runs of earlier candidates, in candidate order. A candidate with a part
     /// and no check yet is chosen unverified, so `find` without checks names the first candidate.
     public static func find(points: [JourneyPoint], architecture: NamedArchitecture, spec: JourneySpec,
                             team: TeamModel, checks: [RemedyCheck] = []) -> JourneyWall? {
@@ -56,8 +56,9 @@ public enum JourneyWalls {
                            isVerified: isVerified, startMonth: startMonth, readiness: readiness)
     }
 
-    /// Returns the next candidate to check: the first without a check, after checks that all
-    /// failed; nil when a check removed the wall or that candidate has no part to switch on.
+    /// Returns the next candidate to check, which is the first without a check when all earlier
+    /// checks failed. Returns nil when a check removed the wall, every candidate has been
+    /// checked, or the next candidate has no part to switch on.
     public static func nextCheck(of wall: JourneyWall) -> Remedy? {
         guard !wall.checks.contains(where: \.removesWall), wall.checks.count < wall.candidates.count else { return nil }
         let next = wall.candidates[wall.checks.count]

@@ -5,18 +5,18 @@ import ScaleSim
 ///
 /// Scenario files go through the checking initializers instead.
 extension Distribution {
-    /// An exponential with the given mean.
+    /// Returns an exponential distribution with the given mean.
     static func exponential(mean: Double) -> Distribution {
         .exponential(Exponential(uncheckedRate: 1 / mean))
     }
 
-    /// A lognormal with the given mean and coefficient of variation.
+    /// Returns a lognormal distribution with the given mean and coefficient of variation.
     static func lognormal(mean: Double, coefficientOfVariation cv: Double) -> Distribution {
         let logVariance = log(1 + cv * cv)
         return .lognormal(LogNormal(uncheckedMu: log(mean) - logVariance / 2, sigma: logVariance.squareRoot()))
     }
 
-    /// The same value every time.
+    /// Returns a constant distribution, which draws `value` every time.
     static func fixed(_ value: Double) -> Distribution {
         .constant(Constant(unchecked: value))
     }

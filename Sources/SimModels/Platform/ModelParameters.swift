@@ -52,7 +52,7 @@ public struct AppServerParameters: Sendable, Equatable {
     public var renderCPU: Distribution = .exponential(mean: 0.003)
     /// CPU per static asset served by the app itself (no CDN).
     public var assetCPU: Distribution = .exponential(mean: 0.0008)
-    /// How long a request waits for a worker slot before the server answers 503.
+    /// Maximum time a request waits for a worker slot before the server responds with 503.
     public var admissionTimeout: SimDuration = .seconds(10)
 
     public init() {}
@@ -98,7 +98,7 @@ public struct RedisParameters: Sendable, Equatable {
     public init() {}
 }
 
-/// What Redis removes when maxmemory is reached.
+/// The eviction policy: which keys Redis removes when it reaches maxmemory.
 public enum EvictionPolicy: String, Sendable, CaseIterable {
     /// Writes fail with an out-of-memory error.
     case noEviction = "noeviction"
@@ -124,7 +124,7 @@ public struct LLMParameters: Sendable, Equatable {
     public var inputPricePerMillion: Double = 3.0
     public var outputPricePerMillion: Double = 15.0
     public var cachedInputPricePerMillion: Double = 0.30
-    /// How long a client waits for an answer before it gives up.
+    /// Maximum time a client waits for a response before it gives up.
     public var timeout: SimDuration = .seconds(60)
     /// How long a provider that is down takes to fail a request (a connect or gateway error).
     public var failureLatency: SimDuration = .seconds(2)
@@ -218,7 +218,7 @@ public struct TeamParameters: Sendable, Equatable {
     ]
     /// Deploys per engineer per week.
     public var deploysPerEngineerWeek: Double = 2
-    /// Minutes one deploy holds the shared pipeline of a monolith (build, tests, rollout).
+    /// Minutes one deploy occupies the shared pipeline of a monolith (build, tests, rollout).
     public var pipelineMinutesPerDeploy: Double = 25
     /// Minutes to mitigate an incident with an SRE on call, and without one.
     public var mitigationMinutesWithSRE: Double = 30

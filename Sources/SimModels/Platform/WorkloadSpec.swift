@@ -58,7 +58,7 @@ public struct GrowthCurve: Sendable, Equatable {
         return last.customers
     }
 
-    /// The first month at which the curve reaches `customers`, or nil when it never does.
+    /// Returns the first month at which the curve reaches `customers`, or nil when it never does.
     public func month(reaching customers: Double) -> Double? {
         guard let first = points.first else { return nil }
         if customers <= first.customers { return first.month }
@@ -108,7 +108,7 @@ public struct TraceSpec: Sendable, Equatable {
     }
 }
 
-/// What the customers do.
+/// The customers' workload: sessions, chat turns, listings, assets and analytics queries.
 public struct WorkloadSpec: Sendable, Equatable {
     /// Zipf exponent of activity across tenants (1.0: the busiest tenant is about as busy as
     /// the next ones together at ten tenants; 0: all equal).
@@ -117,7 +117,7 @@ public struct WorkloadSpec: Sendable, Equatable {
     public var dailyProfile: [Double] = WorkloadSpec.businessDayProfile
     /// Chat turns per conversation.
     public var turnsPerSession: Distribution = .fixed(6)
-    /// Seconds a user takes to answer after a reply.
+    /// Think time: seconds a user takes to send the next message after a reply.
     public var thinkTime: Distribution = .exponential(mean: 20)
     /// Input and output tokens of a chat turn's LLM call, when no trace is replayed.
     public var inputTokens: Distribution = .lognormal(mean: 1_155, coefficientOfVariation: 0.9)
@@ -133,7 +133,7 @@ public struct WorkloadSpec: Sendable, Equatable {
     /// Conversation listings a session loads (the sidebar, on open).
     public var listingsPerSession: Double = 1
     /// Chance that the conversation list refreshes after a reply (the sidebar shows the new
-    /// last message); such a read right after the user's own write is where a replica's lag shows.
+    /// last message). This read right after the user's own write is where a replica's lag shows.
     public var listingRefreshAfterTurn: Double = 0.5
     /// Static assets a session loads (scripts, styles, images).
     public var assetsPerSession: Double = 12
