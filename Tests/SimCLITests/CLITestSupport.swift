@@ -21,6 +21,19 @@ enum CLITestSupport {
     }
 
     /// A small valid M/M/1 network; `run` replaces the run object.
+    /// Validates `text` as a scenario file and returns the exit status and the error lines,
+    /// without their `error: ` marks and the temporary folder, so tests can compare them exactly.
+    static func validationErrors(_ text: String) throws -> (status: Int32, lines: [String]) {
+        let path = try write(text, name: "bad.json")
+        let result = simctl(["validate", path])
+        let prefix = (path as NSString).deletingLastPathComponent + "/"
+        let lines = result.error
+            .replacingOccurrences(of: "error: ", with: "")
+            .replacingOccurrences(of: prefix, with: "")
+            .split(separator: "\n").map(String.init)
+        return (result.status, lines)
+    }
+
     static func mm1(run: String = #"{"duration_s": 2000, "warmup_s": 100, "replications": 1, "seed": 3}"#) -> String {
         """
         {

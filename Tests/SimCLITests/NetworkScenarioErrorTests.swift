@@ -7,14 +7,7 @@ final class NetworkScenarioErrorTests: XCTestCase {
     /// and returns the error lines without the `error: ` prefix of the first one.
     private func errors(stations: String, rest: String = #""sources": [{"name": "s", "arrival_rate": 0.5, "to": "a"}], "run": {"duration_s": 10}"#) throws -> (status: Int32, lines: [String]) {
         let text = "{\n\"kind\": \"queueing_network\",\n\"stations\": [\n\(stations)\n],\n\(rest)\n}\n"
-        let path = try CLITestSupport.write(text, name: "bad.json")
-        let result = CLITestSupport.simctl(["validate", path])
-        let prefix = (path as NSString).deletingLastPathComponent + "/"
-        let lines = result.error
-            .replacingOccurrences(of: "error: ", with: "")
-            .replacingOccurrences(of: prefix, with: "")
-            .split(separator: "\n").map(String.init)
-        return (result.status, lines)
+        return try CLITestSupport.validationErrors(text)
     }
 
     private let station = #"{"name": "a", "servers": 1, "service": {"type": "exponential", "rate": 1}}"#

@@ -8,14 +8,7 @@ final class PlatformScenarioErrorTests: XCTestCase {
     /// kind) and returns the status and the error lines without `error: ` and the folder.
     private func errors(_ members: String...) throws -> (status: Int32, lines: [String]) {
         let text = "{\n\"kind\": \"saas\",\n" + members.joined(separator: ",\n") + "\n}\n"
-        let path = try CLITestSupport.write(text, name: "bad.json")
-        let result = CLITestSupport.simctl(["validate", path])
-        let prefix = (path as NSString).deletingLastPathComponent + "/"
-        let lines = result.error
-            .replacingOccurrences(of: "error: ", with: "")
-            .replacingOccurrences(of: prefix, with: "")
-            .split(separator: "\n").map(String.init)
-        return (result.status, lines)
+        return try CLITestSupport.validationErrors(text)
     }
 
     private let customers = #""customers": {"count": 10}"#

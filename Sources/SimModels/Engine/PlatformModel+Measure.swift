@@ -144,7 +144,7 @@ extension PlatformModel {
         set.set("tenants.busiest_chat_p95_ms", milliseconds(metrics.busiestTenantChat.percentile(95)))
         set.set("tenants.others_chat_p95_ms", milliseconds(metrics.otherTenantsChat.percentile(95)))
         for plan in Plan.allCases {
-            let histogram = metrics.chatLatencyByPlan[Plan.allCases.firstIndex(of: plan) ?? 0]
+            let histogram = metrics.chatLatencyByPlan[plan.index]
             set.set("tenants.\(plan.rawValue).chat_p95_ms", milliseconds(histogram.percentile(95)))
             set.set("tenants.\(plan.rawValue).chat_count", Double(histogram.count))
         }

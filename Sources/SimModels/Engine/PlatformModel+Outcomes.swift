@@ -22,7 +22,7 @@ extension PlatformModel {
             metrics.kinds[kind].latencyMoments.record(latency.seconds)
             if request.kind == .chat {
                 let plan = setup.population.plans[Int(request.tenant)]
-                metrics.chatLatencyByPlan[Plan.allCases.firstIndex(of: plan) ?? 0].record(latency)
+                metrics.chatLatencyByPlan[plan.index].record(latency)
                 if Int(request.tenant) == setup.busiestTenant {
                     metrics.busiestTenantChat.record(latency)
                 } else {

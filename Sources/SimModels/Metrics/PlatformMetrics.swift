@@ -78,7 +78,21 @@ extension RequestKind {
 
 extension Layer {
     /// Position in `allCases`, for arrays indexed by layer.
-    var index: Int { Layer.allCases.firstIndex(of: self) ?? 0 }
+    ///
+    /// A switch rather than a search of `allCases`: every step of every request charges a layer.
+    var index: Int {
+        switch self {
+        case .tenantLimit: return 0
+        case .appWait: return 1
+        case .appCPU: return 2
+        case .poolWait: return 3
+        case .database: return 4
+        case .queueWait: return 5
+        case .redis: return 6
+        case .llm: return 7
+        case .cdn: return 8
+        }
+    }
 }
 
 extension FailureCause {

@@ -5,7 +5,18 @@ public enum Plan: String, Sendable, CaseIterable, Comparable {
     case enterprise
 
     public static func < (lhs: Plan, rhs: Plan) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.index < rhs.index
+    }
+}
+
+extension Plan {
+    /// The position in `allCases`, for per-plan arrays.
+    var index: Int {
+        switch self {
+        case .free: return 0
+        case .pro: return 1
+        case .enterprise: return 2
+        }
     }
 }
 

@@ -202,14 +202,3 @@ private struct TenantSlots: Sendable {
     /// Slots unavailable to a new request once expired slots are freed.
     var heldSlots: Int { inUse + leaked + expiries.count }
 }
-
-extension Plan {
-    /// The position in `allCases`, for per-plan arrays.
-    var index: Int {
-        switch self {
-        case .free: return 0
-        case .pro: return 1
-        case .enterprise: return 2
-        }
-    }
-}
